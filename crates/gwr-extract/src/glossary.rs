@@ -1,0 +1,1 @@
+//! The indicator glossary. (Being built.)

@@ -1,0 +1,100 @@
+//! # gwr-extract
+//!
+//! Text of a government work report (政府工作报告) → [`gwr_model::Report`]: its sections,
+//! paragraphs, quantitative facts, targets and quality issues.
+//!
+//! Extraction never fails on decodable text: [`extract`] always returns a report, and whatever
+//! it could not do cleanly is in [`Report::diagnostics`](gwr_model::Report). Only decoding
+//! bytes ([`decode`]) can fail. Every offset is a Unicode code-point offset into the text
+//! exactly as given, and every `quote` equals the text between its `start` and `end`.
+//!
+//! ```
+//! use gwr_extract::extract;
+//! use gwr_model::ReportMeta;
+//!
+//! let text = "各位代表:\n\n一、2023年工作回顾\n\n全年完成区级财政收入5.87亿元,同比增加14.5%。\n";
+//! let meta = ReportMeta { report_id: "demo-2024".into(), place_zh: "某镇".into(), report_year: 2024, ..Default::default() };
+//! let report = extract(text, &meta, &gwr_extract::SourceInfo::utf8(text));
+//! assert_eq!(report.sections.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+pub mod decode;
+pub mod facts;
+pub mod glossary;
+pub mod numbers;
+pub mod quality;
+pub mod structure;
+pub mod targets;
+pub mod text;
+
+use gwr_model::{Report, ReportMeta, ReportRow};
+
+/// What is known of the file the text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceInfo {
+    /// Name of the encoding the bytes were decoded from (UTF-8, GB18030, UTF-16LE…).
+    pub encoding: String,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+}
+
+impl SourceInfo {
+    /// Source info for text that was given as UTF-8 (hashes the text's bytes).
+    pub fn utf8(text: &str) -> Self {
+        SourceInfo {
+            encoding: "UTF-8".into(),
+            sha256: decode::sha256_hex(text.as_bytes()),
+        }
+    }
+}
+
+/// Extracts every table from one report's text.
+pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
+    let structure = structure::segment(text, &meta.report_id);
+    let facts = facts::extract_facts(text, &structure, meta);
+    let targets = targets::build_targets(&facts, &meta.report_id);
+    let quality_issues = quality::detect(text, &structure, &facts, meta);
+    let report = report_row(text, meta, source, &structure);
+    Report {
+        report: Some(report),
+        sections: structure.sections,
+        paragraphs: structure.paragraphs,
+        facts,
+        targets,
+        quality_issues,
+        diagnostics: structure.diagnostics,
+    }
+}
+
+fn report_row(
+    text: &str,
+    meta: &ReportMeta,
+    source: &SourceInfo,
+    structure: &structure::Structure,
+) -> ReportRow {
+    let opt = |s: &Option<String>| s.as_ref().filter(|v| !v.trim().is_empty()).cloned();
+    ReportRow {
+        report_id: meta.report_id.clone(),
+        title: meta.title.clone(),
+        place_zh: meta.place_zh.clone(),
+        place_en: meta.place_en.clone(),
+        admin_level: meta.admin_level,
+        parent_areas: meta.parent_areas.join(" / "),
+        report_year: meta.report_year,
+        delivered_date: opt(&meta.delivered_date),
+        delivered_date_note: opt(&meta.delivered_date_note),
+        published_date: opt(&meta.published_date),
+        meeting: opt(&meta.meeting),
+        speaker: opt(&meta.speaker),
+        speaker_title: opt(&meta.speaker_title),
+        source_url: opt(&meta.source_url),
+        publisher: opt(&meta.publisher),
+        language: meta.language.clone(),
+        encoding: source.encoding.clone(),
+        sha256: source.sha256.clone(),
+        char_count: text.chars().count() as u64,
+        body_start: structure.body_start as u64,
+        body_end: structure.body_end as u64,
+    }
+}

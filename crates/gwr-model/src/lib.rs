@@ -1,0 +1,72 @@
+//! # gwr-model
+//!
+//! The data model of **gwr**: a Chinese government work report (政府工作报告) as tables —
+//! reports, sections, paragraphs, facts, targets and quality issues.
+//!
+//! Each table is one row struct in [`rows`]; the [`Table`] trait derives its JSON Schema and
+//! its Frictionless Table Schema from that one definition. The crate does no I/O and depends
+//! only on serde, serde_json and schemars, so other projects can depend on it cheaply.
+//!
+//! ```
+//! use gwr_model::{Fact, Table};
+//!
+//! let schema = Fact::table_schema();
+//! assert_eq!(schema["primaryKey"][0], "fact_id");
+//! let names: Vec<String> = Fact::fields().into_iter().map(|f| f.name).collect();
+//! assert!(names.contains(&"quote".to_string()));
+//! ```
+#![deny(missing_docs)]
+
+pub mod meta;
+pub mod rows;
+pub mod table;
+
+pub use meta::{MetaError, ReportMeta};
+pub use rows::{
+    AdminLevel, Consistency, Fact, Measure, Paragraph, ParagraphKind, QualityIssue, Qualifier,
+    ReportRow, Section, SectionKind, Severity, Status, Target, Unit,
+};
+pub use table::{FieldSpec, FieldType, ForeignKey, Table};
+
+/// A note from extraction about something it could not do cleanly (no headings found, a
+/// number it could not read). Extraction never fails on decodable text; it reports these.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Diagnostic {
+    /// Stable code (no_headings, …).
+    pub code: String,
+    /// What happened, in English.
+    pub message: String,
+    /// Code-point offset the note is about.
+    pub start: u64,
+    /// Code-point offset after the spot.
+    pub end: u64,
+}
+
+/// Everything extracted from one report: its row in `reports` and its rows in every other table.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Report {
+    /// The `reports` row.
+    pub report: Option<ReportRow>,
+    /// Parts and numbered sections, in text order.
+    pub sections: Vec<Section>,
+    /// Paragraphs of the body, in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Quantities, in text order.
+    pub facts: Vec<Fact>,
+    /// Targets, in text order of their facts.
+    pub targets: Vec<Target>,
+    /// Suspect spots, in text order.
+    pub quality_issues: Vec<QualityIssue>,
+    /// Notes from extraction.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// All tables in publication order (a referenced table before the tables that refer to it).
+pub const TABLE_NAMES: &[&str] = &[
+    ReportRow::NAME,
+    Section::NAME,
+    Paragraph::NAME,
+    Fact::NAME,
+    Target::NAME,
+    QualityIssue::NAME,
+];

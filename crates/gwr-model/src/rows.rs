@@ -1,0 +1,465 @@
+//! The row types of the published tables.
+//!
+//! Each struct here is the single definition of one table: its serde form is a row of the
+//! CSV/Parquet file, its doc comments are the English field descriptions, and the
+//! `x-zh` / `x-unit` extensions carry the Chinese description and the unit. The JSON Schema,
+//! the Frictionless Table Schema, the Arrow schema and the data dictionary are all derived from
+//! these definitions (see [`crate::table`]).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Administrative level of the government that delivered a report.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AdminLevel {
+    /// 国务院 (State Council).
+    National,
+    /// 省、自治区、直辖市.
+    Province,
+    /// 地级市、自治州、盟.
+    Prefecture,
+    /// 县、县级市、旗.
+    County,
+    /// 市辖区.
+    District,
+    /// 镇、乡.
+    Town,
+    /// 街道.
+    Subdistrict,
+    /// Not known.
+    #[default]
+    Other,
+}
+
+/// Kind of a section of the report body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A top-level part: 一、2023年工作总结.
+    Part,
+    /// A numbered section of a part: (一)聚焦科创…, or a heading whose marker was lost.
+    Section,
+    /// A third-level heading: 1. …
+    Subsection,
+}
+
+/// Role of a paragraph in the report body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// The heading line of a part or section.
+    Heading,
+    /// Ordinary body text.
+    Body,
+    /// The salutation 各位代表：and the opening before the first part.
+    Opening,
+    /// A closing address that starts with 各位代表 after the parts began.
+    Closing,
+}
+
+/// Unit of a fact's `value`, after normalisation to base units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Chinese yuan (人民币元).
+    #[serde(rename = "CNY")]
+    Cny,
+    /// US dollars.
+    #[serde(rename = "USD")]
+    Usd,
+    /// Square metres.
+    M2,
+    /// Metres.
+    M,
+    /// Metric tons.
+    Ton,
+    /// Kilowatt hours.
+    Kwh,
+    /// Percent, as written (14.5% is 14.5).
+    Percent,
+    /// Percentage points (个百分点).
+    PercentagePoint,
+    /// A multiple (倍, 翻一番 is 2).
+    Multiple,
+    /// A count of things with a measure word (家, 个, 户, 人, 家次 …).
+    Count,
+    /// Person-times (人次).
+    PersonTime,
+    /// Anything else; the value is kept as written and `unit_raw` says the unit.
+    Other,
+}
+
+/// What kind of quantity a fact states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// An amount, count, area… of something.
+    Level,
+    /// Growth or decline (同比增长 5%, 下降 3.9%, 增长 2 倍, 提高 1 个百分点); signed.
+    Change,
+    /// A part of a whole (占比, 六成, 过半).
+    Share,
+    /// A ratio that is its own indicator (满意率, 覆盖率, 失业率).
+    Rate,
+}
+
+/// Whether a fact was achieved, is planned, or is forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Achieved or observed.
+    Actual,
+    /// Planned or expected to be reached (预期目标, 力争, 确保, the plan part).
+    Target,
+    /// Estimated for the year still running (预计).
+    Forecast,
+}
+
+/// How exact the stated number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As written.
+    Exact,
+    /// 约, 近, 左右, 余, 多, 上下.
+    Approx,
+    /// 以上, 超过, 逾, 突破, 过半, 不低于.
+    LowerBound,
+    /// 以内, 以下, 不超过, 控制在…以内.
+    UpperBound,
+    /// 3%—5%: `value` is the lower end, `value_max` the upper end.
+    Range,
+}
+
+/// Whether a target agrees with the baseline the report gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Consistency {
+    /// baseline × (1 + growth) equals the target level within the rounding tolerance.
+    Consistent,
+    /// baseline × (1 + growth) differs from the target level by more than the tolerance.
+    Inconsistent,
+    /// The report does not give both a growth and a level with a baseline.
+    NotCheckable,
+}
+
+/// Severity of a quality issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The value is wrong or unusable as printed.
+    Error,
+    /// The value is suspect: check the original before citing it.
+    Warning,
+    /// Worth knowing; the value is probably fine.
+    Info,
+}
+
+/// One delivered government work report and its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportRow {
+    /// Stable identifier of the report, lower-case ASCII: place slug and year.
+    #[schemars(extend("x-zh" = "报告标识符", "pattern" = "^[a-z0-9][a-z0-9-]*$"))]
+    pub report_id: String,
+    /// Title of the report as printed.
+    #[schemars(extend("x-zh" = "报告标题"))]
+    pub title: String,
+    /// Name of the place in Chinese.
+    #[schemars(extend("x-zh" = "地区名称(中文)"))]
+    pub place_zh: String,
+    /// Name of the place in English.
+    #[schemars(extend("x-zh" = "地区名称(英文)"))]
+    pub place_en: String,
+    /// Administrative level of the government.
+    #[schemars(extend("x-zh" = "行政级别"))]
+    pub admin_level: AdminLevel,
+    /// Parent areas from the top down, separated by " / " (上海市 / 宝山区).
+    #[schemars(extend("x-zh" = "上级行政区(自上而下, 以 / 分隔)"))]
+    pub parent_areas: String,
+    /// The year of the report: the plan year (a 2024 report reviews 2023 and plans 2024).
+    #[schemars(range(min = 1949, max = 2100), extend("x-zh" = "报告年度(计划年度)"))]
+    pub report_year: i32,
+    /// Date the report was delivered to the congress, as read from the text.
+    #[schemars(extend("x-zh" = "报告日期", "format" = "date"))]
+    pub delivered_date: Option<String>,
+    /// How the delivered date was read, when the text is damaged or silent.
+    #[schemars(extend("x-zh" = "报告日期的判读说明"))]
+    pub delivered_date_note: Option<String>,
+    /// Date the text was published by the source.
+    #[schemars(extend("x-zh" = "发布日期", "format" = "date"))]
+    pub published_date: Option<String>,
+    /// The meeting at which the report was delivered.
+    #[schemars(extend("x-zh" = "会议名称"))]
+    pub meeting: Option<String>,
+    /// Who delivered the report.
+    #[schemars(extend("x-zh" = "报告人"))]
+    pub speaker: Option<String>,
+    /// The speaker's office.
+    #[schemars(extend("x-zh" = "报告人职务"))]
+    pub speaker_title: Option<String>,
+    /// Address of the page the text was taken from.
+    #[schemars(extend("x-zh" = "来源网址", "format" = "uri"))]
+    pub source_url: Option<String>,
+    /// Who published the source page.
+    #[schemars(extend("x-zh" = "发布机构"))]
+    pub publisher: Option<String>,
+    /// Language tag of the text (zh-Hans, zh-Hant).
+    #[schemars(extend("x-zh" = "语言"))]
+    pub language: String,
+    /// Character encoding the source file was decoded from.
+    #[schemars(extend("x-zh" = "源文件编码"))]
+    pub encoding: String,
+    /// SHA-256 of the source file's bytes, lower-case hex.
+    #[schemars(extend("x-zh" = "源文件 SHA-256", "pattern" = "^[0-9a-f]{64}$"))]
+    pub sha256: String,
+    /// Length of the decoded text in Unicode code points (the space all offsets count in).
+    #[schemars(range(min = 0), extend("x-zh" = "正文长度(Unicode 码位)", "x-unit" = "code points"))]
+    pub char_count: u64,
+    /// Code-point offset where the report body starts (各位代表).
+    #[schemars(range(min = 0), extend("x-zh" = "正文起始偏移"))]
+    pub body_start: u64,
+    /// Code-point offset where the report body ends (exclusive).
+    #[schemars(range(min = 0), extend("x-zh" = "正文结束偏移(不含)"))]
+    pub body_end: u64,
+}
+
+/// A part or numbered section of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// Identifier: report id, then the path of ordinals (`…/s2.3` is part 2, section 3).
+    #[schemars(extend("x-zh" = "章节标识符"))]
+    pub section_id: String,
+    /// The report this section belongs to.
+    #[schemars(extend("x-zh" = "所属报告"))]
+    pub report_id: String,
+    /// The enclosing part, empty for a part.
+    #[schemars(extend("x-zh" = "上级章节"))]
+    pub parent_id: Option<String>,
+    /// Part, section or subsection.
+    #[schemars(extend("x-zh" = "章节层级类型"))]
+    pub kind: SectionKind,
+    /// Depth in the tree: 1 for parts, 2 for their sections, 3 below.
+    #[schemars(range(min = 1, max = 3), extend("x-zh" = "层级深度"))]
+    pub level: u32,
+    /// Position among its siblings, from 1.
+    #[schemars(range(min = 1), extend("x-zh" = "同级序号"))]
+    pub ordinal: u32,
+    /// The marker as printed (一、 or （一）); empty when the text lost it.
+    #[schemars(extend("x-zh" = "原文编号(缺失时为空)"))]
+    pub marker: Option<String>,
+    /// The heading's title without its marker.
+    #[schemars(extend("x-zh" = "标题"))]
+    pub title: String,
+    /// Code-point offset of the heading line's start.
+    #[schemars(range(min = 0), extend("x-zh" = "标题起始偏移"))]
+    pub start: u64,
+    /// Code-point offset of the heading line's end (exclusive).
+    #[schemars(range(min = 0), extend("x-zh" = "标题结束偏移(不含)"))]
+    pub end: u64,
+    /// Code-point offset where the section's content ends (exclusive): the next sibling or ancestor heading, or the body end.
+    #[schemars(range(min = 0), extend("x-zh" = "章节内容结束偏移(不含)"))]
+    pub content_end: u64,
+    /// The heading line exactly as in the source: equals source[start..end].
+    #[schemars(extend("x-zh" = "标题原文"))]
+    pub quote: String,
+}
+
+/// A paragraph of the report body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Paragraph {
+    /// Identifier: report id and the paragraph's position (`…/p012`).
+    #[schemars(extend("x-zh" = "段落标识符"))]
+    pub paragraph_id: String,
+    /// The report this paragraph belongs to.
+    #[schemars(extend("x-zh" = "所属报告"))]
+    pub report_id: String,
+    /// The innermost section containing the paragraph; empty before the first part.
+    #[schemars(extend("x-zh" = "所属章节"))]
+    pub section_id: Option<String>,
+    /// Position in the body, from 1.
+    #[schemars(range(min = 1), extend("x-zh" = "段落序号"))]
+    pub ordinal: u32,
+    /// Heading, body, opening or closing.
+    #[schemars(extend("x-zh" = "段落类型"))]
+    pub kind: ParagraphKind,
+    /// The paragraph's lead phrase (发展态势稳中有进), when it opens with one.
+    #[schemars(extend("x-zh" = "段首概括语"))]
+    pub lead: Option<String>,
+    /// Code-point offset of the paragraph's first character.
+    #[schemars(range(min = 0), extend("x-zh" = "起始偏移"))]
+    pub start: u64,
+    /// Code-point offset after the paragraph's last character.
+    #[schemars(range(min = 0), extend("x-zh" = "结束偏移(不含)"))]
+    pub end: u64,
+    /// The paragraph exactly as in the source: equals source[start..end].
+    #[schemars(extend("x-zh" = "段落原文"))]
+    pub quote: String,
+}
+
+/// One quantity stated in a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Fact {
+    /// Identifier: report id and the fact's position (`…/f0001`).
+    #[schemars(extend("x-zh" = "事实标识符"))]
+    pub fact_id: String,
+    /// The report stating the fact.
+    #[schemars(extend("x-zh" = "所属报告"))]
+    pub report_id: String,
+    /// The innermost section containing the fact.
+    #[schemars(extend("x-zh" = "所属章节"))]
+    pub section_id: Option<String>,
+    /// The paragraph containing the fact.
+    #[schemars(extend("x-zh" = "所属段落"))]
+    pub paragraph_id: String,
+    /// The shortest phrase of the text naming what is measured (区级财政收入).
+    #[schemars(extend("x-zh" = "统计对象(原文短语)"))]
+    pub subject: String,
+    /// Code of the canonical indicator from the glossary, when one applies.
+    #[schemars(extend("x-zh" = "标准指标代码(见指标词表)"))]
+    pub indicator: Option<String>,
+    /// The value in base units: yuan, m², m, ton, kWh; percent as written; counts as counts. Signed for changes.
+    #[schemars(extend("x-zh" = "数值(基本单位; 变化量带符号)"))]
+    pub value: f64,
+    /// Unit of `value` and `value_max`.
+    #[schemars(extend("x-zh" = "单位"))]
+    pub unit: Unit,
+    /// Upper end of a range, in the same unit; empty unless the qualifier is range.
+    #[schemars(extend("x-zh" = "区间上限"))]
+    pub value_max: Option<f64>,
+    /// The number as written (5.87, 六成, 1.39万).
+    #[schemars(extend("x-zh" = "数字原文"))]
+    pub value_raw: String,
+    /// The unit as written (亿元, 户, %).
+    #[schemars(extend("x-zh" = "单位原文"))]
+    pub unit_raw: String,
+    /// Level, change, share or rate.
+    #[schemars(extend("x-zh" = "度量类型"))]
+    pub measure: Measure,
+    /// Actual, target or forecast.
+    #[schemars(extend("x-zh" = "状态(实际/目标/预计)"))]
+    pub status: Status,
+    /// The year the number is about.
+    #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "所属年度"))]
+    pub period: Option<i32>,
+    /// Exact, approx, lower_bound, upper_bound or range.
+    #[schemars(extend("x-zh" = "限定(精确/约数/下限/上限/区间)"))]
+    pub qualifier: Qualifier,
+    /// The fact this change or share qualifies (14.5% → the 5.87亿元 row).
+    #[schemars(extend("x-zh" = "关联事实"))]
+    pub relates_to: Option<String>,
+    /// Code-point offset of the quote's first character.
+    #[schemars(range(min = 0), extend("x-zh" = "起始偏移"))]
+    pub start: u64,
+    /// Code-point offset after the quote's last character.
+    #[schemars(range(min = 0), extend("x-zh" = "结束偏移(不含)"))]
+    pub end: u64,
+    /// The number, its unit and adjacent qualifier words exactly as in the source: equals source[start..end].
+    #[schemars(extend("x-zh" = "原文"))]
+    pub quote: String,
+}
+
+/// One target of a report, checked against the baseline the report gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Target {
+    /// Identifier: report id and the target's position (`…/t01`).
+    #[schemars(extend("x-zh" = "目标标识符"))]
+    pub target_id: String,
+    /// The report setting the target.
+    #[schemars(extend("x-zh" = "所属报告"))]
+    pub report_id: String,
+    /// The fact stating the target.
+    #[schemars(extend("x-zh" = "目标事实"))]
+    pub fact_id: String,
+    /// What the target is about, as the text names it.
+    #[schemars(extend("x-zh" = "统计对象"))]
+    pub subject: String,
+    /// Canonical indicator code, when one applies.
+    #[schemars(extend("x-zh" = "标准指标代码"))]
+    pub indicator: Option<String>,
+    /// The year the target is for.
+    #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "目标年度"))]
+    pub period: Option<i32>,
+    /// Level, change, share or rate.
+    #[schemars(extend("x-zh" = "度量类型"))]
+    pub measure: Measure,
+    /// The target value in base units.
+    #[schemars(extend("x-zh" = "目标值(基本单位)"))]
+    pub value: f64,
+    /// Upper end, for a range target.
+    #[schemars(extend("x-zh" = "目标区间上限"))]
+    pub value_max: Option<f64>,
+    /// Unit of the target value.
+    #[schemars(extend("x-zh" = "单位"))]
+    pub unit: Unit,
+    /// Exact, approx, lower_bound, upper_bound or range.
+    #[schemars(extend("x-zh" = "限定"))]
+    pub qualifier: Qualifier,
+    /// The level fact stated with a growth target (达到6.3亿元), when there is one.
+    #[schemars(extend("x-zh" = "配套水平目标事实"))]
+    pub level_fact_id: Option<String>,
+    /// The growth fact stated with a level target (增长7%), when there is one.
+    #[schemars(extend("x-zh" = "配套增速目标事实"))]
+    pub growth_fact_id: Option<String>,
+    /// The fact giving the previous year's level of the same indicator.
+    #[schemars(extend("x-zh" = "基期事实"))]
+    pub baseline_fact_id: Option<String>,
+    /// The baseline level in base units.
+    #[schemars(extend("x-zh" = "基期值"))]
+    pub baseline_value: Option<f64>,
+    /// The year of the baseline.
+    #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "基期年度"))]
+    pub baseline_period: Option<i32>,
+    /// baseline × (1 + growth/100): the level the growth target implies.
+    #[schemars(extend("x-zh" = "按增速推算的目标水平"))]
+    pub implied_value: Option<f64>,
+    /// Relative tolerance used for the check: half a unit of the last printed digit of the level, over the level.
+    #[schemars(range(min = 0), extend("x-zh" = "相对容差"))]
+    pub tolerance: Option<f64>,
+    /// Whether the growth, the level and the baseline agree.
+    #[schemars(extend("x-zh" = "一致性"))]
+    pub consistency: Consistency,
+    /// How the check was done, in words.
+    #[schemars(extend("x-zh" = "核对说明"))]
+    pub note: Option<String>,
+}
+
+/// A suspect spot of a report: damaged text, a missing unit, an implausible magnitude.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QualityIssue {
+    /// Identifier: report id and the issue's position (`…/q001`).
+    #[schemars(extend("x-zh" = "问题标识符"))]
+    pub issue_id: String,
+    /// The report concerned.
+    #[schemars(extend("x-zh" = "所属报告"))]
+    pub report_id: String,
+    /// The fact concerned, if any.
+    #[schemars(extend("x-zh" = "相关事实"))]
+    pub fact_id: Option<String>,
+    /// The paragraph concerned, if any.
+    #[schemars(extend("x-zh" = "相关段落"))]
+    pub paragraph_id: Option<String>,
+    /// Error, warning or info.
+    #[schemars(extend("x-zh" = "严重程度"))]
+    pub severity: Severity,
+    /// Stable machine-readable code of the problem (missing_measure_word …).
+    #[schemars(extend("x-zh" = "问题代码", "pattern" = "^[a-z][a-z0-9_]*$"))]
+    pub code: String,
+    /// What is wrong, in Chinese.
+    #[schemars(extend("x-zh" = "说明(中文)"))]
+    pub message_zh: String,
+    /// What is wrong, in English.
+    #[schemars(extend("x-zh" = "说明(英文)"))]
+    pub message_en: String,
+    /// Code-point offset of the suspect spot.
+    #[schemars(range(min = 0), extend("x-zh" = "起始偏移"))]
+    pub start: u64,
+    /// Code-point offset after the suspect spot.
+    #[schemars(range(min = 0), extend("x-zh" = "结束偏移(不含)"))]
+    pub end: u64,
+    /// The suspect text exactly as in the source: equals source[start..end].
+    #[schemars(extend("x-zh" = "原文"))]
+    pub quote: String,
+}
