@@ -181,7 +181,14 @@ fn decode_text(
 
     if let Some(enc) = html_declared_charset(bytes) {
         if let Some(s) = decode_strict(enc, bytes) {
-            return Ok((s, enc.name(), false, Some(enc.name())));
+            // A single-byte charset (ISO-8859-1, windows-1252…) decodes any bytes; a page
+            // that declares one but reads as Chinese in GB18030 was mis-declared.
+            let misdeclared = enc.is_single_byte()
+                && decode_strict(GB18030, bytes)
+                    .is_some_and(|gb| plausibly_chinese(&gb) && common_score(&gb) >= 0.15);
+            if !misdeclared {
+                return Ok((s, enc.name(), false, Some(enc.name())));
+            }
         }
     }
 
@@ -241,8 +248,11 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
-/// UTF-16 without a BOM: NUL bytes concentrated in one parity (the high byte of ASCII
-/// characters), decoding cleanly to plausible text.
+/// UTF-16 without a BOM: decodes cleanly to plausible text. When the NUL bytes are many and
+/// concentrated in one parity (the high byte of ASCII characters) that is enough; text that is
+/// nearly all CJK has few NULs in either parity (a character such as U+4E00 一 has a NUL low
+/// byte), so then it must also read as Chinese (a good share of very common characters, which
+/// also tells LE from BE: byte-swapped CJK is often CJK again, but garbage).
 fn sniff_utf16(bytes: &[u8]) -> Option<(String, &'static str)> {
     if bytes.len() % 2 != 0 {
         return None;
@@ -257,17 +267,33 @@ fn sniff_utf16(bytes: &[u8]) -> Option<(String, &'static str)> {
             }
         }
     }
-    // ASCII in UTF-16LE has its NUL high byte at odd positions; CJK characters whose low byte
-    // is 0 (U+4E00 一, U+5E00…) put a few NULs in the other parity.
-    let (enc, name) = if odd >= 3 * even.max(1) {
-        (UTF_16LE, "UTF-16LE")
-    } else if even >= 3 * odd.max(1) {
-        (UTF_16BE, "UTF-16BE")
-    } else {
-        return None;
-    };
-    let text = decode_strict(enc, bytes)?;
-    plausible_utf16_text(&text).then_some((text, name))
+    // Mostly-ASCII text: the NULs of one parity are at least 30% of the code units, and the
+    // other parity has few.
+    let pairs = bytes.len() / 2;
+    let le_ascii = odd >= 3 * even.max(1) && odd * 10 >= pairs * 3;
+    let be_ascii = even >= 3 * odd.max(1) && even * 10 >= pairs * 3;
+    let mut best: Option<(f64, String, &'static str)> = None;
+    for (enc, name, ascii) in [
+        (UTF_16LE, "UTF-16LE", le_ascii),
+        (UTF_16BE, "UTF-16BE", be_ascii),
+    ] {
+        let Some(text) = decode_strict(enc, bytes) else {
+            continue;
+        };
+        if !plausible_utf16_text(&text) {
+            continue;
+        }
+        let score = common_score(&text);
+        // Byte-swapped CJK is often CJK again, but not common characters.
+        if score < 0.15 && !ascii {
+            continue;
+        }
+        let score = if ascii { score + 1.0 } else { score };
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            best = Some((score, text, name));
+        }
+    }
+    best.map(|(_, text, name)| (text, name))
 }
 
 fn plausible_utf16_text(text: &str) -> bool {
@@ -811,6 +837,13 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
         let semi = usize::from(digits.as_bytes().get(len) == Some(&b';'));
         let ch = match value {
             0 => '\u{FFFD}',
+            // As browsers do: C1 references mean their windows-1252 characters (&#150; –).
+            0x80..=0x9F => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&[value as u8])
+                .0
+                .chars()
+                .next()
+                .unwrap_or('\u{FFFD}'),
             v => char::from_u32(v).unwrap_or('\u{FFFD}'),
         };
         return Some((ch, skip + len + semi));

@@ -440,3 +440,77 @@ proptest! {
         prop_assert_eq!(d.text, text);
     }
 }
+
+#[test]
+fn utf16_without_bom_of_nearly_all_chinese_text_is_detected() {
+    // Few ASCII characters, several 一 (U+4E00, NUL low byte): no clear NUL parity pattern.
+    let text =
+        "一、坚持稳中求进工作总基调，统筹发展和安全。一是经济持续回升向好，一批重大项目建成投产。\
+                一方面扩大内需，另一方面深化改革开放，推动高质量发展取得新成效。\n";
+    for (bytes, name) in [(utf16le(text), "UTF-16LE"), (utf16be(text), "UTF-16BE")] {
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, name));
+    }
+}
+
+#[test]
+fn ascii_text_with_a_stray_nul_is_binary_not_utf16() {
+    let mut bytes = b"The government work report says revenue grew 5.2% in 2023. ".repeat(20);
+    bytes.insert(501, 0);
+    bytes.push(b'\n');
+    assert_eq!(bytes.len() % 2, 0);
+    assert!(matches!(err(&bytes), DecodeError::Binary { .. }));
+}
+
+#[test]
+fn big5_that_also_decodes_as_gb18030_is_told_apart() {
+    let text = "各位議員、各位市民：\n現在，我代表市政府向大會報告過去一年的施政成果與今年的工作重點。\
+                過去一年，全市經濟穩定成長，財政收入達到新臺幣一千二百億元，較上年增加百分之五點二。\
+                我們持續推動產業轉型、改善交通建設、強化社會福利，並積極落實環境保護政策。\n\
+                一、過去一年施政回顧\n（一）經濟發展：全年生產總值成長3.5%，失業率降至3.4%。\n";
+    let (big5, _, bad) = BIG5.encode(text);
+    assert!(!bad);
+    // The Big5 bytes are also clean GB18030 (into rare characters): the hard case.
+    assert!(GB18030
+        .decode_without_bom_handling_and_without_replacement(&big5)
+        .is_some());
+    let d = decode(&big5).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, "Big5"));
+    // The same traditional text in GB18030 stays GB18030.
+    let d = decode(&gb18030(text)).unwrap();
+    assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, "GB18030"));
+}
+
+#[test]
+fn html_numeric_references_and_misdeclared_single_byte_charsets() {
+    let page =
+        "<html><body><p>2023&#150;2024&#8212;&#0;&#xD800;&#x1F600;&#99999999;</p></body></html>";
+    let d = decode(page.as_bytes()).unwrap();
+    assert_eq!(d.text, "2023–2024—\u{FFFD}\u{FFFD}😀\u{FFFD}\n");
+    // Declared ISO-8859-1 but really GBK: read as Chinese.
+    let page = "<html><head><meta charset=iso-8859-1></head><body><p>全年完成区级财政收入5.87亿元，同比增长14.5%。</p></body></html>";
+    let (bytes, _, _) = GBK.encode(page);
+    let d = decode(&bytes).unwrap();
+    assert_eq!(d.text, "全年完成区级财政收入5.87亿元，同比增长14.5%。\n");
+    assert_eq!(d.encoding, "GB18030; HTML text extracted");
+    // Declared and really windows-1252 (no Chinese): honoured.
+    let d = decode(b"<html><body><p>caf\xE9 cr\xE8me</p></body></html>").unwrap_err();
+    assert_eq!(d, DecodeError::NotText);
+    let d =
+        decode(b"<html><head><meta charset=windows-1252></head><body><p>caf\xE9</p></body></html>")
+            .unwrap();
+    assert_eq!(
+        (d.text.as_str(), d.encoding.as_str()),
+        ("café\n", "windows-1252; HTML text extracted")
+    );
+}
+
+#[test]
+fn html_in_utf16_with_bom() {
+    let page = "<!DOCTYPE html><html><body><p>各位代表：</p></body></html>";
+    let bytes = [b"\xFF\xFE".to_vec(), utf16le(page)].concat();
+    let d = decode(&bytes).unwrap();
+    assert_eq!(d.text, "各位代表：\n");
+    assert_eq!(d.encoding, "UTF-16LE (BOM); HTML text extracted");
+    assert!(d.html && d.bom);
+}
