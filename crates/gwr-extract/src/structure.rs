@@ -27,7 +27,7 @@ const SALUTATION: &str = "各位代表";
 /// Longest part title (一、…) taken as a heading; the 1980s national reports have 45.
 const MAX_PART_TITLE: usize = 50;
 /// Longest section title ((一)…) taken as a heading.
-const MAX_SECTION_TITLE: usize = 50;
+const MAX_SECTION_TITLE: usize = 70;
 /// Longest stand-alone line taken as a heading whose number was lost.
 const MAX_UNMARKED_TITLE: usize = 40;
 /// Longest lead phrase (发展态势稳中有进。).
@@ -290,12 +290,14 @@ struct Heading {
     end: usize,
     /// The marker (一、, (五)) when printed.
     marker: Option<(usize, usize)>,
-    /// The title without marker and final punctuation.
-    title: (usize, usize),
+    /// The title without marker, final punctuation and line breaks.
+    title: String,
     /// Whether the heading fills its line (so the line is its own paragraph).
     whole_line: bool,
-    /// The line the heading is on.
+    /// The line the heading starts on.
     line: usize,
+    /// The line it ends on (a title broken at hyperlinks spans several).
+    last_line: usize,
 }
 
 /// A line that starts with a numbered marker, heading or not.
@@ -346,16 +348,27 @@ fn section_marker(line: &[char]) -> Option<(u32, usize)> {
 /// Reads the text after a marker as a heading title. A title fills the line (a final 。 is
 /// allowed for sections: 2010's "（一）加强和改善宏观调控，促进经济平稳较快发展。"), or, for
 /// sections, is the first sentence of a line that goes on (2024's "（一）…新质生产力。充分发挥…").
+/// A title whose quotation marks are left open goes on over the next lines of its block: web
+/// scrapes break lines at every hyperlink ("三、关于《\n…纲要（草案）\n》的说明").
 fn read_heading(
     chars: &[char],
-    line: &Line,
+    lines: &[Line],
     line_idx: usize,
     level: u32,
     number: u32,
     marker_len: usize,
 ) -> Option<Heading> {
+    let line = lines.get(line_idx)?;
     let marker = (line.ts, line.ts + marker_len);
-    let (ts, te) = trim(chars, marker.1, line.te);
+    let mut last_line = line_idx;
+    let first_line = slice(chars, marker.1, line.te);
+    let title_on_line = first_line.iter().any(|&c| is_sentence_end(c));
+    while !title_on_line && !balanced(slice(chars, marker.1, lines.get(last_line)?.te)) {
+        last_line += 1;
+        lines.get(last_line).filter(|l| !l.is_blank())?;
+    }
+    let line_end = lines.get(last_line)?.te;
+    let (ts, te) = trim(chars, marker.1, line_end);
     let rest = slice(chars, ts, te);
     let sentence_end = rest.iter().position(|&c| is_sentence_end(c));
     let max = if level == 1 {
@@ -366,27 +379,49 @@ fn read_heading(
     let (title_len, whole_line) = match sentence_end {
         None => (rest.len(), true),
         Some(p) if level > 1 && p + 1 == rest.len() => (p, true),
-        Some(p) if level > 1 => (p, false),
+        Some(p) if level > 1 && last_line == line_idx => (p, false),
         Some(_) => return None,
     };
-    let title = slice(chars, ts, ts + title_len);
+    let title = join_lines(slice(chars, ts, ts + title_len));
     let dangling = title
+        .chars()
         .last()
-        .is_some_and(|&c| matches!(c, '，' | ',' | '：' | ':' | '、'));
-    if title.is_empty() || title.len() > max || dangling {
+        .is_some_and(|c| matches!(c, '，' | ',' | '：' | ':' | '、'));
+    if title.is_empty() || title.chars().count() > max || dangling {
         return None;
     }
-    let end = if whole_line { line.te } else { ts + title_len };
+    let end = if whole_line { line_end } else { ts + title_len };
     Some(Heading {
         level,
         number: Some(number),
         start: line.ts,
         end,
         marker: Some(marker),
-        title: (ts, ts + title_len),
+        title,
         whole_line,
         line: line_idx,
+        last_line,
     })
+}
+
+/// Whether every opening quotation mark or bracket of `s` is closed.
+fn balanced(s: &[char]) -> bool {
+    let count = |c: char| s.iter().filter(|&&x| x == c).count();
+    [
+        ('《', '》'),
+        ('（', '）'),
+        ('(', ')'),
+        ('“', '”'),
+        ('「', '」'),
+    ]
+    .iter()
+    .all(|&(open, close)| count(open) <= count(close))
+}
+
+/// The lines of `s` trimmed and joined without their breaks.
+fn join_lines(s: &[char]) -> String {
+    let text: String = s.iter().collect();
+    text.lines().map(|l| l.trim_matches(is_space)).collect()
 }
 
 fn candidates(
@@ -403,8 +438,9 @@ fn candidates(
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(range.start).take(range.len()) {
         if let Some((number, len)) = marker_of(line.content(chars)) {
-            let heading = read_heading(chars, line, i, level, number, len)
-                .filter(|h| level == 1 || !h.whole_line || introduces_text(chars, lines, i));
+            let heading = read_heading(chars, lines, i, level, number, len).filter(|h| {
+                level == 1 || !h.whole_line || introduces_text(chars, lines, h.last_line)
+            });
             out.push(Candidate { number, heading });
         }
     }
@@ -575,9 +611,10 @@ fn unmarked_candidates(
                 start: line.ts,
                 end: line.te,
                 marker: None,
-                title: (line.ts, line.te),
+                title: quote(chars, line.ts, line.te),
                 whole_line: true,
                 line: b.start,
+                last_line: b.start,
             })
         })
         .collect()
@@ -627,9 +664,9 @@ fn paragraph_spans(
     for h in headings {
         if let Some(line) = lines.get(h.line) {
             cuts.push(line.start);
-            if h.whole_line {
-                cuts.push(line.te);
-            }
+        }
+        if h.whole_line {
+            cuts.push(h.end);
         }
     }
     cuts.push(body_start);
@@ -669,6 +706,12 @@ fn paragraph_kind(
 /// The opening summary phrase of a paragraph: "发展态势稳中有进。全年完成…" → 发展态势稳中有进.
 /// A phrase with digits or commas is the first sentence of ordinary prose, not a summary.
 fn lead_phrase(text: &[char]) -> Option<String> {
+    // National reports list achievements as "——经济总体回升向好。…": the dash is a bullet.
+    let bullet = text
+        .iter()
+        .take_while(|&&c| matches!(c, '—' | '－' | '-'))
+        .count();
+    let text = slice(text, bullet, text.len());
     let end = text.iter().take(MAX_LEAD + 1).position(|&c| c == '。')?;
     let phrase = slice(text, 0, end);
     let prose = phrase.iter().any(|&c| {
@@ -728,7 +771,7 @@ fn section_rows(
             level: h.level,
             ordinal: path.last().copied().unwrap_or(1),
             marker: h.marker.map(|(s, e)| quote(chars, s, e)),
-            title: quote(chars, h.title.0, h.title.1),
+            title: h.title.clone(),
             start: h.start as u64,
             end: h.end as u64,
             content_end: content_end as u64,
