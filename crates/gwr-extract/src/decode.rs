@@ -532,6 +532,9 @@ const SKIP_CONTENT: &[&str] = &[
     "object", "iframe",
 ];
 
+/// Elements whose content runs to the end of the page when they are not closed.
+const RAW_TEXT: &[&str] = &["script", "style", "title", "textarea"];
+
 /// Elements that end a line (single line break).
 const LINE_BREAK: &[&str] = &[
     "br",
@@ -592,6 +595,8 @@ fn html_to_text(html: &str) -> String {
     let head_end = find_ci(html, "</head", 0);
     // First `<body` at or after some position (cached, for the same reason).
     let mut body_cache: Option<Option<usize>> = None;
+    // Elements found to have no closing tag after some point (so none after any later point).
+    let mut unclosed: Vec<String> = Vec::new();
     let mut pre_depth = 0usize;
     let mut text_start = 0usize;
     while i < bytes.len() {
@@ -639,10 +644,22 @@ fn html_to_text(html: &str) -> String {
             i = end;
             if !closing && SKIP_CONTENT.contains(&name.as_str()) {
                 let close = format!("</{name}");
-                i = match find_ci(html, &close, i) {
-                    Some(p) => tag_end(bytes, p + close.len()).unwrap_or(bytes.len()),
-                    None => bytes.len(),
+                let found = if unclosed.contains(&name) {
+                    None
+                } else {
+                    find_ci(html, &close, i)
                 };
+                match found {
+                    Some(p) => i = tag_end(bytes, p + close.len()).unwrap_or(bytes.len()),
+                    // Unclosed raw-text elements run to the end (as in browsers); other
+                    // unclosed elements are ignored rather than swallowing the page.
+                    None if RAW_TEXT.contains(&name.as_str()) => i = bytes.len(),
+                    None => {
+                        if !unclosed.contains(&name) {
+                            unclosed.push(name);
+                        }
+                    }
+                }
             } else if !closing && name == "head" {
                 // Skip the head's content when it is properly closed before the body.
                 if let Some(he) = head_end.filter(|he| *he >= i) {

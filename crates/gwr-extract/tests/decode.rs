@@ -514,3 +514,15 @@ fn html_in_utf16_with_bom() {
     assert_eq!(d.encoding, "UTF-16LE (BOM); HTML text extracted");
     assert!(d.html && d.bom);
 }
+
+#[test]
+fn html_unclosed_elements() {
+    // An unclosed <svg> or <select> does not swallow the page; an unclosed <script> does.
+    let page = "<html><body><svg><p>全年完成</p><select><p>财政收入</p></body></html>";
+    assert_eq!(
+        decode(page.as_bytes()).unwrap().text,
+        "全年完成\n\n财政收入\n"
+    );
+    let page = "<html><body><p>各位代表</p><script>var a = '<p>x</p>';</body></html>";
+    assert_eq!(decode(page.as_bytes()).unwrap().text, "各位代表\n");
+}
