@@ -54,7 +54,7 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
 
     let salutation = lines.iter().position(|l| l.starts_with(&chars, SALUTATION));
     let first_line = salutation.unwrap_or(0);
-    let parts = find_parts(&chars, &lines, first_line, &mut diagnostics);
+    let (parts, bracketed_parts) = find_parts(&chars, &lines, first_line, &mut diagnostics);
     let body_start = match (salutation, parts.first()) {
         (Some(i), _) => lines.get(i).map_or(0, |l| l.ts),
         (None, Some(p)) => p.start,
@@ -83,6 +83,9 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
     for (i, part) in parts.iter().enumerate() {
         let part_end = parts.get(i + 1).map_or(body_end, |p| p.start);
         headings.push(part.clone());
+        if bracketed_parts {
+            continue;
+        }
         headings.extend(find_sections(
             &chars,
             &lines,
@@ -128,6 +131,9 @@ struct Line {
     ts: usize,
     /// End of its last non-space character.
     te: usize,
+    /// Whether the line is white space only, so it separates paragraphs. A line holding only
+    /// a zero-width space does not: scrapes put those inside paragraphs, at hyperlinks.
+    separates: bool,
 }
 
 impl Line {
@@ -169,7 +175,13 @@ fn split_lines(chars: &[char]) -> Vec<Line> {
 
 fn trimmed_line(chars: &[char], start: usize, end: usize) -> Line {
     let (ts, te) = trim(chars, start, end);
-    Line { start, ts, te }
+    let separates = slice(chars, start, end).iter().all(|c| c.is_whitespace());
+    Line {
+        start,
+        ts,
+        te,
+        separates,
+    }
 }
 
 /// The span [start, end) without surrounding space; empty spans collapse to (end, end).
@@ -189,12 +201,12 @@ fn trim(chars: &[char], start: usize, end: usize) -> (usize, usize) {
     }
 }
 
-/// Maximal runs of non-blank lines, as ranges of line indices.
+/// Maximal runs of lines between white-space-only lines, as ranges of line indices.
 fn blocks(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
-        match (line.is_blank(), open) {
+        match (line.separates, open) {
             (false, None) => open = Some(i),
             (true, Some(s)) => {
                 out.push(s..i);
@@ -424,22 +436,39 @@ fn join_lines(s: &[char]) -> String {
     text.lines().map(|l| l.trim_matches(is_space)).collect()
 }
 
+/// The two styles of heading marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerStyle {
+    /// 一、
+    Enumerated,
+    /// （一）
+    Bracketed,
+}
+
+impl MarkerStyle {
+    fn read(self, line: &[char]) -> Option<(u32, usize)> {
+        match self {
+            MarkerStyle::Enumerated => part_marker(line),
+            MarkerStyle::Bracketed => section_marker(line),
+        }
+    }
+}
+
 fn candidates(
     chars: &[char],
     lines: &[Line],
     range: std::ops::Range<usize>,
     level: u32,
+    style: MarkerStyle,
 ) -> Vec<Candidate> {
-    let marker_of = if level == 1 {
-        part_marker
-    } else {
-        section_marker
-    };
+    // Lists are numbered (一)…(二)… far more often than 一、: a bracketed heading must be
+    // followed by text of its own.
+    let bracketed = style == MarkerStyle::Bracketed;
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate().skip(range.start).take(range.len()) {
-        if let Some((number, len)) = marker_of(line.content(chars)) {
+        if let Some((number, len)) = style.read(line.content(chars)) {
             let heading = read_heading(chars, lines, i, level, number, len).filter(|h| {
-                level == 1 || !h.whole_line || introduces_text(chars, lines, h.last_line)
+                !bracketed || !h.whole_line || introduces_text(chars, lines, h.last_line)
             });
             out.push(Candidate { number, heading });
         }
@@ -494,16 +523,35 @@ fn select_headings(cands: Vec<Candidate>, any_start: bool) -> Vec<Heading> {
     out
 }
 
+/// The parts: 一、… lines; in reports without them (1983, 1985), （一）… lines are the top level.
 fn find_parts(
     chars: &[char],
     lines: &[Line],
     from_line: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Heading> {
-    let cands = candidates(chars, lines, from_line..lines.len(), 1);
-    let parts = select_headings(cands, false);
+) -> (Vec<Heading>, bool) {
+    let range = from_line..lines.len();
+    let mut parts = select_headings(
+        candidates(chars, lines, range.clone(), 1, MarkerStyle::Enumerated),
+        false,
+    );
+    let bracketed = parts.is_empty();
+    if bracketed {
+        parts = select_headings(
+            candidates(chars, lines, range, 1, MarkerStyle::Bracketed),
+            false,
+        );
+        if let Some(first) = parts.first() {
+            diagnostics.push(diag(
+                "parts_from_section_markers",
+                "no 一、 part headings; the （一） headings are taken as the parts",
+                first.start,
+                first.end,
+            ));
+        }
+    }
     note_gaps(&parts, "part_number_gap", diagnostics);
-    parts
+    (parts, bracketed)
 }
 
 fn note_gaps(headings: &[Heading], code: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -536,7 +584,7 @@ fn find_sections(
         .rposition(|l| l.start < part_end)
         .map_or(first, |i| i + 1)
         .max(first);
-    let cands = candidates(chars, lines, first..last, 2);
+    let cands = candidates(chars, lines, first..last, 2, MarkerStyle::Bracketed);
     let captions = unmarked_candidates(chars, lines, first..last);
     // Numbering may begin past (一) only when lost-marker headings fill the gap (淞南 2024:
     // four headings without numbers, then (五)).

@@ -515,3 +515,38 @@ proptest! {
         check_invariants(&text, &s);
     }
 }
+
+#[test]
+fn bracketed_headings_are_parts_when_there_are_no_others() {
+    let prose = "全年国民经济继续保持稳定增长，工农业总产值比上年增长百分之七，财政收支基本平衡。";
+    let text =
+        format!("各位代表：\n\n（一）关于经济建设\n\n{prose}\n\n（二）关于外交工作\n\n{prose}");
+    let s = segment(&text, "x");
+    check_invariants(&text, &s);
+    assert_eq!(
+        titles(&s, SectionKind::Part),
+        ["关于经济建设", "关于外交工作"]
+    );
+    assert!(s
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "parts_from_section_markers"));
+}
+
+#[test]
+fn a_zero_width_space_line_does_not_split_a_paragraph() {
+    // 2017: "…用户3.4亿、光缆线路550\n\u{200b}\n多万公里。" is one sentence broken at a link.
+    let text =
+        "各位代表：\n\n新增用户3.4亿、光缆线路550\n\u{200b}\n多万公里。\n\n\u{200b}\n\n下一段。";
+    let s = segment(text, "x");
+    check_invariants(text, &s);
+    let quotes: Vec<&str> = s.paragraphs.iter().map(|p| p.quote.as_str()).collect();
+    assert_eq!(
+        quotes,
+        [
+            "各位代表：",
+            "新增用户3.4亿、光缆线路550\n\u{200b}\n多万公里。",
+            "下一段。"
+        ]
+    );
+}
