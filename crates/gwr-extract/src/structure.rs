@@ -502,18 +502,13 @@ fn select_headings(cands: Vec<Candidate>, any_start: bool) -> Vec<Heading> {
         let fits = runs.iter().rposition(|&last| cand.number == last + 1);
         match (fits, cand.heading) {
             (Some(0), Some(h)) => {
-                runs.truncate(1);
-                runs[0] = cand.number;
+                continue_run(&mut runs, 0, cand.number);
                 out.push(h);
             }
-            (Some(i), _) if i > 0 => {
-                runs.truncate(i + 1);
-                runs[i] = cand.number;
-            }
+            (Some(i), _) if i > 0 => continue_run(&mut runs, i, cand.number),
             // A heading that skips one number: its predecessor was merged into text.
             (None, Some(h)) if cand.number == outer + 2 => {
-                runs.truncate(1);
-                runs[0] = cand.number;
+                continue_run(&mut runs, 0, cand.number);
                 out.push(h);
             }
             _ if cand.number == 1 => runs.push(1),
@@ -521,6 +516,14 @@ fn select_headings(cands: Vec<Candidate>, any_start: bool) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// Sets run `i` to `number` and closes the runs nested in it.
+fn continue_run(runs: &mut Vec<u32>, i: usize, number: u32) {
+    runs.truncate(i + 1);
+    if let Some(last) = runs.get_mut(i) {
+        *last = number;
+    }
 }
 
 /// The parts: 一、… lines; in reports without them (1983, 1985), （一）… lines are the top level.
