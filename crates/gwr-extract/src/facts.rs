@@ -60,7 +60,9 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
         .collect();
     let plan_start = find_plan_start(&chars, structure, meta.report_year, body_start, body_end);
     let glossary = Glossary::builtin();
+    let token_ends: Vec<usize> = tokens.iter().map(|t| t.end).collect();
     let ctx = Ctx {
+        token_ends: &token_ends,
         chars: &chars,
         report_year: meta.report_year,
         plan_start,
@@ -75,13 +77,15 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
         })
         .collect();
     let mut drafts: Vec<Draft> = Vec::with_capacity(facts_tok.len());
-    for (k, tok) in facts_tok.iter().enumerate() {
-        let prev_end_same_clause = if k > 0 {
-            Some(facts_tok[k - 1].end)
+    for tok in facts_tok.iter() {
+        // end of the previous numeric token (a fact or not)
+        let idx = token_ends.partition_point(|&e| e <= tok.start);
+        let prev_end = if idx > 0 {
+            token_ends.get(idx - 1).copied()
         } else {
             None
         };
-        drafts.push(ctx.draft(tok, prev_end_same_clause));
+        drafts.push(ctx.draft(tok, prev_end));
     }
     inherit_measures(&mut drafts);
     inherit_subjects(&ctx, &mut drafts);
@@ -175,6 +179,8 @@ fn locate(structure: &Structure, pos: usize) -> (String, Option<String>) {
 }
 
 struct Ctx<'a> {
+    /// End offsets of every numeric token (facts or not), sorted.
+    token_ends: &'a [usize],
     chars: &'a [char],
     report_year: i32,
     plan_start: usize,
@@ -266,7 +272,7 @@ const DECREASE: &[&str] = &[
     "少收",
 ];
 
-/// Words stripped from the end of the phrase before a number, longest first.
+/// Words stripped from the end of the phrase before a number (longest match first).
 const TRAIL: &[&str] = &[
     "分别为",
     "分别是",
@@ -288,6 +294,7 @@ const TRAIL: &[&str] = &[
     "共",
     "均",
     "都",
+    "都要",
     "已",
     "了",
     "约为",
@@ -312,12 +319,36 @@ const TRAIL: &[&str] = &[
     "拟",
     "按",
     "有",
-    "占",
-    "在",
     "就",
+    "实际",
+    "人民币",
+    "五年",
+    "五年累计",
+    "增加到",
+    "增长到",
+    "提高到",
+    "提升到",
+    "上升到",
+    "扩大到",
+    "下降到",
+    "降低到",
+    "减少到",
+    "降到",
+    "降至",
+    "增至",
+    "减至",
+    "升至",
+    "达到了",
+    "预期目标为",
+    "预期目标是",
+    "目标为",
+    "目标是",
+    "约",
+    "近",
+    "计",
 ];
 
-/// Words stripped from the start of the phrase before a number (time words, verbs), longest first.
+/// Words stripped from the start of the phrase before a number (longest match first).
 const LEAD: &[&str] = &[
     "过去五年",
     "过去一年",
@@ -359,8 +390,6 @@ const LEAD: &[&str] = &[
     "成功",
     "调解",
     "覆盖",
-    "新建",
-    "建成",
     "培育",
     "处理",
     "着力推进",
@@ -397,8 +426,6 @@ const LEAD: &[&str] = &[
     "再",
     "先",
     "都",
-    "全国",
-    "全镇",
     "我国",
     "我镇",
     "我区",
@@ -411,12 +438,46 @@ const LEAD: &[&str] = &[
     "惠及",
     "达到",
     "达",
-    "在",
+    "新开设",
+    "开设",
+    "每年",
+    "平均每年",
+    "用于",
+    "增加",
+    "一律",
+    "五年",
+    "五年间",
+    "期间",
+];
+
+/// Phrases that are only a verb: a subject made of one of them is no subject (新增45台).
+const VERB_ONLY: &[&str] = &[
+    "新增",
+    "完工",
+    "在建",
+    "新建",
+    "建成",
+    "开工",
+    "竣工",
+    "增加",
+    "减少",
+    "完成",
+    "实现",
+    "达到",
+    "累计",
+    "其中",
+    "共有",
+    "分别",
+    "新开工",
+    "改造",
+    "建设",
+    "投入",
+    "发放",
 ];
 
 const POST_STOP: &[&str] = &[
-    "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现", "进行",
-    "开展", "完成", "得到", "获得",
+    "建设", "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现",
+    "进行", "开展", "完成", "得到", "获得",
 ];
 
 impl<'a> Ctx<'a> {
@@ -437,7 +498,17 @@ impl<'a> Ctx<'a> {
 
     fn clause_start(&self, pos: usize) -> usize {
         let mut k = pos;
-        while k > 0 && !is_clause_end(self.at(k - 1)) {
+        while k > 0 {
+            let c = self.at(k - 1);
+            if c == '、' {
+                // 、 ends a clause only after a number (149家、专精特新企业18家), not inside a
+                // list of nouns (化学需氧量、氨氮排放)
+                if self.token_ends.binary_search(&(k - 1)).is_ok() {
+                    break;
+                }
+            } else if is_clause_end(c) {
+                break;
+            }
             k -= 1;
             if pos - k > 200 {
                 break;
@@ -474,20 +545,29 @@ impl<'a> Ctx<'a> {
         let unit = tok.unit.unwrap_or(Unit::Count);
         let mut measure = Measure::Level;
         let mut measure_from_verb = false;
+        let has_zhan = has_share_word(pre_trim);
         if change || tok.form == NumberForm::Doubling {
             measure = Measure::Change;
             measure_from_verb = true;
         } else if matches!(
             tok.form,
             NumberForm::Tenths | NumberForm::Half | NumberForm::Fraction
-        ) {
+        ) || (has_zhan && unit == Unit::Percent)
+        {
             measure = Measure::Share;
         } else if unit == Unit::Percent || unit == Unit::PercentagePoint {
             measure = Measure::Rate;
         }
 
         // --- subject
-        let (mut subject, share_cut) = strip_subject(pre_trim, self.glossary);
+        let (mut subject, share_cut) = if joined_to_prev {
+            (String::new(), false)
+        } else {
+            strip_subject(pre_trim, self.glossary)
+        };
+        if VERB_ONLY.contains(&subject.as_str()) || subject.chars().count() == 1 {
+            subject.clear();
+        }
         if measure == Measure::Rate
             && (share_cut
                 || ["比重", "比例", "份额", "占比"]
@@ -496,11 +576,19 @@ impl<'a> Ctx<'a> {
         {
             measure = Measure::Share;
         }
-        if measure == Measure::Share && subject.ends_with("贡献率") {
+        if measure == Measure::Rate && subject.ends_with("贡献率") {
             measure = Measure::Share;
         }
         let mut subject_empty = subject.is_empty();
-        if subject_empty && !change {
+        // counts: the noun after the measure word is what is counted (为近600户老年人…,
+        // 13家企业跻身50强); an empty or dangling (…的, …等) phrase also looks after the unit
+        let counted = matches!(unit, Unit::Count | Unit::PersonTime);
+        let dangling = pre_trim.ends_with('的') || pre_trim.ends_with('等');
+        if (subject_empty || counted || dangling)
+            && !change
+            && !joined_to_prev
+            && measure == Measure::Level
+        {
             let post = self.post_subject(tok.end);
             if !post.is_empty() {
                 subject = post;
@@ -551,6 +639,16 @@ impl<'a> Ctx<'a> {
     fn post_subject(&self, end: usize) -> String {
         let ce = self.clause_end(end);
         let mut text = s(self.chars, end, ce.min(end + 24));
+        if let Some(p) = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            text.truncate(p);
+        }
+        for w in ["和", "与", "及"] {
+            if let Some(p) = text.find(w) {
+                if p > 0 {
+                    text.truncate(p);
+                }
+            }
+        }
         for w in POST_STOP {
             if let Some(p) = text.find(w) {
                 if p > 0 {
@@ -587,16 +685,17 @@ impl<'a> Ctx<'a> {
         }
         let clause = s(self.chars, clause_start, tok.start);
         if tok.start >= self.plan_start {
-            if before.contains("去年的")
-                || before.contains("上年的")
-                || clause.contains("去年")
-                || before.contains("过去")
+            let c = clause.trim_end();
+            if c.ends_with("去年的")
+                || c.ends_with("上年的")
+                || c.starts_with("去年")
+                || c.starts_with("过去")
             {
                 return Status::Actual;
             }
             return Status::Target;
         }
-        if ["力争", "确保", "预期目标", "目标是", "目标为", "计划", "拟"]
+        if ["力争", "确保", "预期目标", "目标是", "目标为", "拟"]
             .iter()
             .any(|w| before.contains(w))
             && !before.contains("完成")
@@ -623,7 +722,8 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let clause = s(self.chars, group_start, tok.start);
-        if clause.contains("去年") || clause.contains("上年的") {
+        let c = clause.trim_end();
+        if c.ends_with("去年的") || c.ends_with("上年的") || c.starts_with("去年") {
             return self.report_year - 1;
         }
         if status != Status::Actual || tok.start >= self.plan_start {
@@ -674,95 +774,155 @@ fn strip_subject(pre: &str, glossary: &Glossary) -> (String, bool) {
             p = rest.to_string();
         }
     }
-    // change verb and comparison phrase at the end
+    // change verbs, comparisons and fillers at the end
     let mut share_cut = false;
     loop {
         let before = p.clone();
-        let t = p.trim_end();
+        let t = p.trim_end().to_string();
         let mut cut = t.len();
-        for w in TRAIL {
-            if t.ends_with(w) {
-                cut = t.len() - w.len();
-                break;
-            }
-        }
-        if cut == t.len() {
-            for v in DECREASE.iter().chain(INCREASE.iter()) {
-                if v.chars().count() > 1 && t.ends_with(v) {
-                    cut = t.len() - v.len();
-                    break;
-                }
-            }
+        if let Some(w) = longest_suffix(&t, TRAIL) {
+            cut = t.len() - w.len();
+        } else if let Some(v) = DECREASE
+            .iter()
+            .chain(INCREASE.iter())
+            .filter(|v| v.chars().count() > 1 && t.ends_with(*v))
+            .max_by_key(|v| v.len())
+        {
+            cut = t.len() - v.len();
         }
         p.truncate(cut);
-        // comparison: 比上年, 同比, 比2020年, 比上年年初预算
-        if let Some(i) = p.rfind('比') {
-            let rest = &p[i + '比'.len_utf8()..];
-            if !rest.starts_with(['重', '例', '率']) && i + '比'.len_utf8() <= p.len() {
-                let mut j = i;
-                if p[..j].ends_with('同') {
-                    j -= '同'.len_utf8();
-                }
-                if p[..j].ends_with('与') || p[..j].ends_with('较') {
-                    j -= 3;
-                }
-                p.truncate(j);
-            }
-        }
+        cut_comparison(&mut p);
+        cut_from_year(&mut p);
         if p == before {
             break;
         }
     }
-    // share: 占全球比重 / 占比 / 占…的
-    if let Some(i) = p.find('占') {
+    // share: 占全球比重 / 占比 / 占…的 (not 占有)
+    if let Some(i) = share_word_at(&p) {
         if i > 0 {
             p.truncate(i);
-            share_cut = true;
+        } else {
+            p.clear();
         }
+        share_cut = true;
     }
     // leading time words and verbs
     loop {
         let before = p.clone();
-        let t = p.trim_start();
-        // a year prefix: 2023年, 到2025年
-        let t2 = strip_year_prefix(t);
-        let mut out = t2.to_string();
-        for w in LEAD {
-            if let Some(rest) = out.strip_prefix(w) {
-                out = rest.to_string();
-                break;
-            }
-        }
-        p = out;
+        let t = strip_year_prefix(p.trim_start()).to_string();
+        p = match longest_prefix(&t, LEAD) {
+            Some(w) => t[w.len()..].to_string(),
+            None => t,
+        };
         if p == before {
             break;
         }
     }
     let p = p
         .trim()
-        .trim_matches(['，', ',', '、', '：', ':'])
+        .trim_matches(['，', ',', '、', '：', ':', '和', '及'])
         .to_string();
     let _ = glossary;
     (p, share_cut)
 }
 
-fn strip_year_prefix(t: &str) -> &str {
-    let mut rest = t
-        .strip_prefix('到')
-        .or_else(|| t.strip_prefix("在"))
-        .unwrap_or(t);
-    let digits = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .count();
-    if digits == 4 {
-        let mut it = rest.char_indices().skip(digits);
-        if let Some((b, '年')) = it.next() {
-            rest = &rest[b + '年'.len_utf8()..];
-            return rest.trim_start_matches(['，', ',']);
+fn longest_suffix(t: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter()
+        .copied()
+        .filter(|w| t.ends_with(w))
+        .max_by_key(|w| w.len())
+}
+
+fn longest_prefix(t: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter()
+        .copied()
+        .filter(|w| t.starts_with(w))
+        .max_by_key(|w| w.len())
+}
+
+/// Byte position of a 占 that introduces a share (占全国, 占比), not 占有/占用/占地.
+fn share_word_at(p: &str) -> Option<usize> {
+    p.match_indices('占').map(|(i, _)| i).find(|&i| {
+        let rest = &p[i + '占'.len_utf8()..];
+        !rest.starts_with(['有', '用', '领', '据', '地', '压'])
+    })
+}
+
+fn has_share_word(p: &str) -> bool {
+    share_word_at(p).is_some()
+}
+
+/// Cuts a trailing comparison: 比上年, 同比, 比2020年, 比上年年初预算 (not 比重, 评比, 之比).
+fn cut_comparison(p: &mut String) {
+    let Some(i) = p.rfind('比') else { return };
+    let rest = &p[i + '比'.len_utf8()..];
+    let ok = rest.is_empty()
+        || rest.starts_with(['上', '去', '前', '同', '年', '预', '计', '原', '全', '过'])
+        || rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !ok {
+        return;
+    }
+    let mut j = i;
+    for pre in ["同", "与", "较"] {
+        if p[..j].ends_with(pre) {
+            j -= pre.len();
         }
     }
-    t
+    p.truncate(j);
+}
+
+/// Cuts a trailing 由2002年 / 从去年的 / 由 (the start of a from–to phrase).
+fn cut_from_year(p: &mut String) {
+    for w in ["由", "从"] {
+        if let Some(i) = p.rfind(w) {
+            let rest = &p[i + w.len()..];
+            let short = rest.chars().count() <= 8;
+            if short
+                && (rest.is_empty()
+                    || rest.contains('年')
+                    || rest.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                p.truncate(i);
+                return;
+            }
+        }
+    }
+}
+
+/// Strips a leading year or year range: 2023年, 到2025年, １９７９到１９８３年, 2019—2023年度.
+fn strip_year_prefix(t: &str) -> &str {
+    let rest = t
+        .strip_prefix('到')
+        .or_else(|| t.strip_prefix('至'))
+        .unwrap_or(t);
+    let is_d = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digits = rest.chars().take_while(|&c| is_d(c)).count();
+    if digits != 4 {
+        return t;
+    }
+    let mut r: &str = &rest[rest
+        .char_indices()
+        .nth(digits)
+        .map_or(rest.len(), |(b, _)| b)..];
+    // a range: 到/至/— and four more digits
+    for sep in ["到", "至", "—", "-", "－"] {
+        if let Some(x) = r.strip_prefix(sep) {
+            let d2 = x.chars().take_while(|&c| is_d(c)).count();
+            if d2 == 4 {
+                r = &x[x.char_indices().nth(4).map_or(x.len(), |(b, _)| b)..];
+            }
+            break;
+        }
+    }
+    for w in ["年度", "年的", "年", "底", "末"] {
+        if let Some(x) = r.strip_prefix(w) {
+            r = x;
+        }
+    }
+    if r.len() == rest.len() - digits {
+        return t;
+    }
+    r.trim_start_matches(['，', ',', '底', '末'])
 }
 
 /// A change or share with no subject of its own takes the measure of the token before it in
@@ -836,7 +996,10 @@ fn relate(drafts: &[Draft]) -> Vec<Option<usize>> {
         let same = |j: usize| {
             let o = &drafts[j];
             o.group_start == d.group_start
-                && o.measure == Measure::Level
+                && (o.measure == Measure::Level
+                    || (d.measure == Measure::Change
+                        && o.measure != Measure::Change
+                        && o.tok.unit != d.tok.unit))
                 && o.subject == d.subject
                 && o.status == d.status
         };
@@ -877,6 +1040,14 @@ fn find_plan_start(
         .any(|w| t.contains(w))
     };
     let is_plan = |t: &str| {
+        let t: String = t
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        let t = t.as_str();
         !is_review(t)
             && ([
                 "安排",

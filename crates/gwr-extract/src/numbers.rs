@@ -459,8 +459,19 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Core> {
     let mut any_mult = false;
     let mut seq_value = 0.0f64;
     let mut prev_was_mult = false;
+    let mut inner_approx: Option<&'static str> = None;
     while j < chars.len() {
         let c = chars[j];
+        // 四亿零七百多万: 多/余 before a later magnitude
+        if matches!(c, '多' | '余' | '餘')
+            && inner_approx.is_none()
+            && (num.is_some() || section > 0.0)
+            && matches!(at(chars, j + 1), '万' | '萬' | '亿' | '億')
+        {
+            inner_approx = Some(if c == '多' { "多" } else { "余" });
+            j += 1;
+            continue;
+        }
         if let Some(d) = cn_digit(c) {
             // 两 only as a numeral before a multiplier or a measure word: keep as digit
             if num.is_some() && !(c == '零' || c == '〇') && digit_run > 0 {
@@ -577,7 +588,7 @@ fn read_chinese(chars: &[char], i: usize) -> Option<Core> {
         int_digits: 0,
         has_decimal,
         malformed,
-        approx_word: None,
+        approx_word: inner_approx,
         fixed_unit: None,
         form_qual: None,
     })
@@ -645,6 +656,30 @@ fn read_core(chars: &[char], i: usize) -> Option<Core> {
     }
     if ascii_digit(c).is_some() {
         let mut core = read_arabic(chars, i)?;
+        // 1/3: a fraction of small integers
+        if matches!(at(chars, core.end), '/' | '／')
+            && !core.has_decimal
+            && core.int_digits <= 2
+            && ascii_digit(at(chars, core.end + 1)).is_some()
+        {
+            if let Some(den) = read_arabic(chars, core.end + 1) {
+                let nx = at(chars, den.end);
+                if !den.has_decimal
+                    && den.value > core.value
+                    && den.value <= 100.0
+                    && !is_digit_any(nx)
+                    && nx != '/'
+                    && !is_ascii_alpha(nx)
+                {
+                    core.value = core.value / den.value * 100.0;
+                    core.end = den.end;
+                    core.mant_end = den.end;
+                    core.form = NumberForm::Fraction;
+                    core.fixed_unit = Some(Unit::Percent);
+                    return Some(core);
+                }
+            }
+        }
         read_magnitude(chars, &mut core);
         return Some(core);
     }
@@ -804,6 +839,7 @@ static AFTER: &[(&str, After)] = &[
     ("立方米", After::Unit(Unit::Other, 1.0)),
     ("标准箱", After::Unit(Unit::Other, 1.0)),
     ("标箱", After::Unit(Unit::Other, 1.0)),
+    ("标准台", After::Unit(Unit::Count, 1.0)),
     ("微克/立方米", After::Unit(Unit::Other, 1.0)),
     ("倍", After::Unit(Unit::Multiple, 1.0)),
     // person-times and counted times
@@ -1047,6 +1083,16 @@ fn read_token(
             }
         }
     }
+    let cn_big = core.form == NumberForm::Chinese
+        && !core.mult_only
+        && !core.malformed
+        && core.digit_seq == 0
+        && core.value >= 1e4
+        && ('\u{4e00}'..='\u{9fff}').contains(&at(chars, core.end));
+    if cn_big && unit.is_none() && after_kind.is_none() {
+        // 四千二百多万农民: the counted noun follows the magnitude
+        unit = Some(Unit::Count);
+    }
     if core.form == NumberForm::Chinese
         && unit.is_none()
         && after_kind.is_none()
@@ -1264,7 +1310,7 @@ fn read_token(
         reject = Some(Reject::Date);
     }
     if reject.is_none()
-        && (matches!(lead_c, '数' | '几' | '幾')
+        && ((matches!(lead_c, '数' | '几' | '幾') && core.form == NumberForm::Chinese)
             || ends(chars, start, "若干").is_some()
             || at(chars, core.end) == '几')
     {
@@ -1277,7 +1323,8 @@ fn read_token(
         // 6600多万纳税人: a magnitude and the counted noun right after it
         let nx = at(chars, core.end);
         if magnitude_of(chars, &core) >= 1e4
-            && ('\u{4e00}'..='\u{9fff}').contains(&nx)
+            && !is_ascii_alpha(nx)
+            && !is_digit_any(nx)
             && after_kind.is_none()
         {
             unit = Some(Unit::Count);
@@ -1508,6 +1555,9 @@ fn chinese_reject(
         return Some(Reject::Name);
     }
     // a quantity word needs a unit; big numbers without one (两万) are rare names
+    if core.value == 0.0 {
+        return Some(Reject::Idiom);
+    }
     let Some(u) = unit else {
         // 6600多万 / 上千万 with no measure word: the noun follows directly
         return Some(Reject::Idiom);
@@ -1539,6 +1589,8 @@ fn chinese_reject(
     if core.value <= 10.0 && at(chars, unit_start) == '个' {
         for w in [
             "方面",
+            "规定",
+            "原则",
             "意识",
             "自信",
             "维护",

@@ -321,7 +321,7 @@ fn fixtures_precision_recall() {
     );
 }
 
-const SEED_F1_FLOOR: f64 = 0.5;
-const SEED_BOTH_FLOOR: f64 = 0.5;
-const TOTAL_F1_FLOOR: f64 = 0.5;
-const TOTAL_STATUS_FLOOR: f64 = 0.5;
+const SEED_F1_FLOOR: f64 = 0.97;
+const SEED_BOTH_FLOOR: f64 = 0.85;
+const TOTAL_F1_FLOOR: f64 = 0.97;
+const TOTAL_STATUS_FLOOR: f64 = 0.95;
