@@ -583,7 +583,11 @@ impl<'a> Ctx<'a> {
         // counts: the noun after the measure word is what is counted (为近600户老年人…,
         // 13家企业跻身50强); an empty or dangling (…的, …等) phrase also looks after the unit
         let counted = matches!(unit, Unit::Count | Unit::PersonTime);
-        let dangling = pre_trim.ends_with('的') || pre_trim.ends_with('等');
+        let dangling = if subject.is_empty() {
+            pre_trim.ends_with('的') || pre_trim.ends_with('等')
+        } else {
+            subject.ends_with('的') || subject.ends_with('等')
+        };
         if (subject_empty || counted || dangling)
             && !change
             && !joined_to_prev
@@ -659,6 +663,15 @@ impl<'a> Ctx<'a> {
             }
         }
         let t = text.trim().trim_start_matches(['的', '，']).trim();
+        // a verb of change or a comparison is not a noun (…的18亿元增加到…, ８６个减少２７个)
+        if DECREASE
+            .iter()
+            .chain(INCREASE.iter())
+            .any(|v| v.chars().count() > 1 && t.starts_with(v))
+            || t.starts_with(['比', '到', '为', '减', '增', '降', '提'])
+        {
+            return String::new();
+        }
         // a subject starts with a noun, not with a qualifier word or a number
         if t.chars()
             .next()
@@ -821,6 +834,7 @@ fn strip_subject(pre: &str, glossary: &Glossary) -> (String, bool) {
     let p = p
         .trim()
         .trim_matches(['，', ',', '、', '：', ':', '和', '及'])
+        .trim_start_matches('的')
         .to_string();
     let _ = glossary;
     (p, share_cut)

@@ -1586,6 +1586,18 @@ fn chinese_reject(
             return Some(Reject::Name);
         }
     }
+    // 三门峡: 门 after a Chinese numeral is a place name more often than a count
+    if at(chars, unit_start) == '门' {
+        return Some(Reject::Name);
+    }
+    // 八项规定, 两只手
+    if core.value <= 10.0 {
+        for w in ["规定", "原则", "手"] {
+            if starts(chars, unit_end, w) {
+                return Some(Reject::Name);
+            }
+        }
+    }
     if core.value <= 10.0 && at(chars, unit_start) == '个' {
         for w in [
             "方面",
