@@ -1,1 +1,137 @@
-fn main() {}
+//! `gwr`: turn government work reports (政府工作报告) into validated, citable tables.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+mod extract_cmd;
+
+/// Exit codes, one per kind of failure, so scripts can tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Something else went wrong.
+    Other = 1,
+    /// The command line is wrong (clap's own code).
+    Usage = 2,
+    /// An input file is missing or unreadable.
+    InputMissing = 3,
+    /// An input file is not usable text: empty, binary, too large, undecodable, an HTML page with no text.
+    InputNotText = 4,
+    /// A metadata file is malformed or lacks a required field.
+    BadMeta = 5,
+    /// The output folder cannot be written.
+    OutputUnwritable = 6,
+    /// A validated package is not valid.
+    Invalid = 7,
+}
+
+/// An error with the exit code it maps to.
+#[derive(Debug)]
+pub struct Failure {
+    /// Which kind.
+    pub exit: Exit,
+    /// The one-line message, naming the file and the problem.
+    pub error: anyhow::Error,
+}
+
+impl Failure {
+    /// Wraps an error as a failure of kind `exit`.
+    pub fn new(exit: Exit, error: impl Into<anyhow::Error>) -> Self {
+        Failure {
+            exit,
+            error: error.into(),
+        }
+    }
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::new(Exit::Other, e)
+    }
+}
+
+#[derive(Parser)]
+#[command(name = "gwr", version, about = "Turn Chinese government work reports (政府工作报告) into validated, citable tables.", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the tables of one report into a folder.
+    ///
+    /// Writes reports, sections, paragraphs, facts, targets, quality_issues and the indicator
+    /// glossary as CSV and Parquet, their JSON Schemas, the source text and a datapackage.json
+    /// into OUT. Nothing is written unless everything succeeded.
+    ///
+    /// Example: gwr extract report.txt --meta report.toml --out out/
+    Extract(extract_cmd::ExtractArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract_cmd::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            let msg = format!("{:#}", f.error).replace('\n', " ");
+            eprintln!("gwr: error: {msg}");
+            ExitCode::from(f.exit as u8)
+        }
+    }
+}
+
+/// Reads a file for the command line, mapping a missing or unreadable path to its exit code.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    let md = std::fs::metadata(path).map_err(|e| {
+        Failure::new(
+            Exit::InputMissing,
+            anyhow::anyhow!("{}: {}", path.display(), e),
+        )
+    })?;
+    if md.is_dir() {
+        return Err(Failure::new(
+            Exit::InputMissing,
+            anyhow::anyhow!("{}: is a folder, not a file", path.display()),
+        ));
+    }
+    if md.len() > gwr_extract::decode::MAX_INPUT_BYTES {
+        return Err(Failure::new(
+            Exit::InputNotText,
+            anyhow::anyhow!(
+                "{}: {} bytes is over the limit of {} bytes",
+                path.display(),
+                md.len(),
+                gwr_extract::decode::MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    std::fs::read(path)
+        .with_context(|| format!("{}: cannot read", path.display()))
+        .map_err(|e| Failure::new(Exit::InputMissing, e))
+}
+
+/// A fresh temporary folder beside `out`, so the final rename stays on one file system.
+pub fn staging_dir(out: &Path) -> Result<PathBuf, Failure> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = parent.join(format!(".{name}.gwr-tmp-{}", std::process::id()));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).ok();
+    }
+    std::fs::create_dir_all(&tmp).map_err(|e| {
+        Failure::new(
+            Exit::OutputUnwritable,
+            anyhow::anyhow!("{}: cannot create the output folder: {}", out.display(), e),
+        )
+    })?;
+    Ok(tmp)
+}

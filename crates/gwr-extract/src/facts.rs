@@ -125,7 +125,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             unit: tok.unit.unwrap_or(Unit::Count),
             value_max: value_max.map(clean),
             value_raw: tok.value_raw.clone(),
-            unit_raw: tok.unit_raw.clone(),
+            unit_raw: Some(tok.unit_raw.clone()).filter(|u| !u.is_empty()),
             measure: d.measure,
             status: d.status,
             period: Some(d.period),

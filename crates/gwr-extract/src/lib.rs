@@ -22,6 +22,7 @@
 pub mod decode;
 pub mod facts;
 pub mod glossary;
+pub mod infer;
 pub mod numbers;
 pub mod quality;
 pub mod structure;
@@ -67,6 +68,38 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     }
 }
 
+/// The indicator glossary as rows of the `indicators` table. An entry whose unit or measure is
+/// not one of the model's values is left out (the glossary test guards against that).
+pub fn glossary_rows() -> Vec<gwr_model::Indicator> {
+    fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+        serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+    }
+    glossary::Glossary::builtin()
+        .entries
+        .iter()
+        .filter_map(|e| {
+            Some(gwr_model::Indicator {
+                code: e.code.clone(),
+                name_zh: e.name_zh.clone(),
+                variants: Some(
+                    e.variants
+                        .iter()
+                        .filter(|v| **v != e.name_zh)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                )
+                .filter(|v| !v.is_empty()),
+                name_en: e.name_en.clone(),
+                unit: parse(&e.unit)?,
+                measure: parse(&e.measure)?,
+                description_en: e.description_en.clone(),
+                description_zh: e.description_zh.clone(),
+            })
+        })
+        .collect()
+}
+
 fn report_row(
     text: &str,
     meta: &ReportMeta,
@@ -96,5 +129,19 @@ fn report_row(
         char_count: text.chars().count() as u64,
         body_start: structure.body_start as u64,
         body_end: structure.body_end as u64,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_glossary_entry_becomes_a_row() {
+        let n = crate::glossary::Glossary::builtin().entries.len();
+        assert!(n >= 40, "glossary has {n} entries");
+        assert_eq!(
+            crate::glossary_rows().len(),
+            n,
+            "an entry has a unit or measure the model does not know"
+        );
     }
 }

@@ -44,7 +44,10 @@ impl CharIndex {
 
 /// The slice of `text` between code-point offsets `start` and `end`.
 pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
-    let mut it = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+    let mut it = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
     let s = it.nth(start).unwrap_or(text.len());
     let e = if end > start {
         it.nth(end - start - 1).unwrap_or(text.len())

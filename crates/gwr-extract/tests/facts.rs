@@ -49,7 +49,7 @@ fn seed_spot_checks() {
     assert_eq!(f.subject, "区级财政收入");
     assert_eq!(f.indicator.as_deref(), Some("fiscal_revenue"));
     assert_eq!(
-        (f.value_raw.as_str(), f.unit_raw.as_str()),
+        (f.value_raw.as_str(), f.unit_raw.as_deref().unwrap_or("")),
         ("5.87", "亿元")
     );
     let g = find(&facts, "14.5%");

@@ -23,8 +23,8 @@ pub mod table;
 
 pub use meta::{MetaError, ReportMeta};
 pub use rows::{
-    AdminLevel, Consistency, Fact, Measure, Paragraph, ParagraphKind, QualityIssue, Qualifier,
-    ReportRow, Section, SectionKind, Severity, Status, Target, Unit,
+    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, Qualifier,
+    QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit,
 };
 pub use table::{FieldSpec, FieldType, ForeignKey, Table};
 
@@ -63,6 +63,7 @@ pub struct Report {
 
 /// All tables in publication order (a referenced table before the tables that refer to it).
 pub const TABLE_NAMES: &[&str] = &[
+    Indicator::NAME,
     ReportRow::NAME,
     Section::NAME,
     Paragraph::NAME,

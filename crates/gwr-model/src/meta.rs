@@ -113,7 +113,10 @@ impl ReportMeta {
         ] {
             if let Some(v) = value {
                 if !is_iso_date(v) {
-                    return Err(MetaError::BadDate { field, value: v.clone() });
+                    return Err(MetaError::BadDate {
+                        field,
+                        value: v.clone(),
+                    });
                 }
             }
         }
@@ -125,7 +128,9 @@ impl ReportMeta {
 pub fn is_safe_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 

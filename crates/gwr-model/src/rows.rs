@@ -11,7 +11,18 @@ use serde::{Deserialize, Serialize};
 
 /// Administrative level of the government that delivered a report.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum AdminLevel {
@@ -61,7 +72,9 @@ pub enum ParagraphKind {
 }
 
 /// Unit of a fact's `value`, after normalisation to base units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// Chinese yuan (人民币元).
@@ -147,7 +160,9 @@ pub enum Consistency {
 }
 
 /// Severity of a quality issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The value is wrong or unusable as printed.
@@ -332,9 +347,9 @@ pub struct Fact {
     /// The number as written (5.87, 六成, 1.39万).
     #[schemars(extend("x-zh" = "数字原文"))]
     pub value_raw: String,
-    /// The unit as written (亿元, 户, %).
+    /// The unit as written (亿元, 户, %); empty when the number carries its own (六成, 过半).
     #[schemars(extend("x-zh" = "单位原文"))]
-    pub unit_raw: String,
+    pub unit_raw: Option<String>,
     /// Level, change, share or rate.
     #[schemars(extend("x-zh" = "度量类型"))]
     pub measure: Measure,
@@ -462,4 +477,33 @@ pub struct QualityIssue {
     /// The suspect text exactly as in the source: equals source[start..end].
     #[schemars(extend("x-zh" = "原文"))]
     pub quote: String,
+}
+
+/// A canonical indicator of the glossary (`data/glossary/indicators.csv`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    /// Canonical code, snake_case ASCII (fiscal_revenue).
+    #[schemars(extend("x-zh" = "指标代码", "pattern" = "^[a-z][a-z0-9_]*$"))]
+    pub code: String,
+    /// Canonical Chinese name.
+    #[schemars(extend("x-zh" = "指标中文名"))]
+    pub name_zh: String,
+    /// Other Chinese names used in reports, separated by |.
+    #[schemars(extend("x-zh" = "报告中的其他称谓(以 | 分隔)"))]
+    pub variants: Option<String>,
+    /// English name.
+    #[schemars(extend("x-zh" = "指标英文名"))]
+    pub name_en: String,
+    /// The unit the indicator's values are given in.
+    #[schemars(extend("x-zh" = "单位"))]
+    pub unit: Unit,
+    /// The indicator's usual measure.
+    #[schemars(extend("x-zh" = "常见度量类型"))]
+    pub measure: Measure,
+    /// What the indicator measures, in English.
+    #[schemars(extend("x-zh" = "英文说明"))]
+    pub description_en: String,
+    /// What the indicator measures, in Chinese.
+    #[schemars(extend("x-zh" = "中文说明"))]
+    pub description_zh: String,
 }

@@ -13,7 +13,7 @@ use schemars::{generate::SchemaSettings, JsonSchema};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::rows::{Fact, Paragraph, QualityIssue, ReportRow, Section, Target};
+use crate::rows::{Fact, Indicator, Paragraph, QualityIssue, ReportRow, Section, Target};
 
 /// A foreign key of a table: `fields` refer to `reference_fields` of `resource`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,8 @@ pub trait Table: Serialize + DeserializeOwned + JsonSchema {
     const PRIMARY_KEY: &'static [&'static str];
     /// Foreign keys.
     const FOREIGN_KEYS: &'static [ForeignKey];
+    /// Sub-folder of the data folder the table's files go in ("" for none).
+    const SUBDIR: &'static str = "";
 
     /// JSON Schema (draft 2020-12) of one row, with subschemas inlined.
     fn row_json_schema() -> Value {
@@ -173,7 +175,9 @@ pub fn fields_of(schema: &Value) -> Vec<FieldSpec> {
                 minimum: num("minimum"),
                 maximum: num("maximum"),
                 pattern: text("pattern"),
-                format: format.filter(|f| f != "date" && !f.starts_with("int") && !f.starts_with("uint") && f != "double"),
+                format: format.filter(|f| {
+                    f != "date" && !f.starts_with("int") && !f.starts_with("uint") && f != "double"
+                }),
                 unit: text("x-unit"),
             }
         })
@@ -183,7 +187,9 @@ pub fn fields_of(schema: &Value) -> Vec<FieldSpec> {
 fn collect(schema: &Value, types: &mut Vec<String>, enums: &mut Vec<String>) {
     match schema.get("type") {
         Some(Value::String(t)) => types.push(t.clone()),
-        Some(Value::Array(ts)) => types.extend(ts.iter().filter_map(Value::as_str).map(String::from)),
+        Some(Value::Array(ts)) => {
+            types.extend(ts.iter().filter_map(Value::as_str).map(String::from))
+        }
         _ => {}
     }
     if let Some(Value::Array(values)) = schema.get("enum") {
@@ -209,10 +215,17 @@ fn collect(schema: &Value, types: &mut Vec<String>, enums: &mut Vec<String>) {
 }
 
 /// Builds a Frictionless Table Schema from a field list and keys.
-pub fn table_schema_of(fields: &[FieldSpec], primary_key: &[&str], foreign_keys: &[ForeignKey]) -> Value {
+pub fn table_schema_of(
+    fields: &[FieldSpec],
+    primary_key: &[&str],
+    foreign_keys: &[ForeignKey],
+) -> Value {
     let fields: Vec<Value> = fields.iter().map(field_descriptor).collect();
     let mut schema = Map::new();
-    schema.insert("$schema".into(), json!("https://datapackage.org/profiles/2.0/tableschema.json"));
+    schema.insert(
+        "$schema".into(),
+        json!("https://datapackage.org/profiles/2.0/tableschema.json"),
+    );
     schema.insert("fields".into(), Value::Array(fields));
     schema.insert("missingValues".into(), json!([""]));
     schema.insert("primaryKey".into(), json!(primary_key));
@@ -239,7 +252,10 @@ fn field_descriptor(f: &FieldSpec) -> Value {
         d.insert("bareNumber".into(), json!(true));
     }
     d.insert("title".into(), json!(f.description_zh));
-    d.insert("description".into(), json!(format!("{} / {}", f.description_en, f.description_zh)));
+    d.insert(
+        "description".into(),
+        json!(format!("{} / {}", f.description_en, f.description_zh)),
+    );
     if let Some(unit) = &f.unit {
         d.insert("x-unit".into(), json!(unit));
     }
@@ -283,7 +299,8 @@ impl Table for ReportRow {
     const TITLE_EN: &'static str = "Reports";
     const TITLE_ZH: &'static str = "报告";
     const DESCRIPTION_EN: &'static str = "One row per government work report: place, level, year, meeting, speaker, source and checksum.";
-    const DESCRIPTION_ZH: &'static str = "每份政府工作报告一行:地区、级别、年度、会议、报告人、来源与校验和。";
+    const DESCRIPTION_ZH: &'static str =
+        "每份政府工作报告一行:地区、级别、年度、会议、报告人、来源与校验和。";
     const PRIMARY_KEY: &'static [&'static str] = &["report_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[];
 }
@@ -293,11 +310,16 @@ impl Table for Section {
     const TITLE_EN: &'static str = "Sections";
     const TITLE_ZH: &'static str = "章节";
     const DESCRIPTION_EN: &'static str = "The parts (一、二、) of each report and their numbered sections ((一)…), with titles, order, parent and offsets.";
-    const DESCRIPTION_ZH: &'static str = "报告的各部分(一、二、)及其下的编号章节((一)……),含标题、顺序、上级与偏移。";
+    const DESCRIPTION_ZH: &'static str =
+        "报告的各部分(一、二、)及其下的编号章节((一)……),含标题、顺序、上级与偏移。";
     const PRIMARY_KEY: &'static [&'static str] = &["section_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
-        ForeignKey { fields: &["parent_id"], resource: "sections", reference_fields: &["section_id"] },
+        ForeignKey {
+            fields: &["parent_id"],
+            resource: "sections",
+            reference_fields: &["section_id"],
+        },
     ];
 }
 
@@ -305,12 +327,17 @@ impl Table for Paragraph {
     const NAME: &'static str = "paragraphs";
     const TITLE_EN: &'static str = "Paragraphs";
     const TITLE_ZH: &'static str = "段落";
-    const DESCRIPTION_EN: &'static str = "Every paragraph of each report body, with its section, lead phrase, text and offsets.";
+    const DESCRIPTION_EN: &'static str =
+        "Every paragraph of each report body, with its section, lead phrase, text and offsets.";
     const DESCRIPTION_ZH: &'static str = "报告正文的每个段落,含所属章节、段首概括语、原文与偏移。";
     const PRIMARY_KEY: &'static [&'static str] = &["paragraph_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
-        ForeignKey { fields: &["section_id"], resource: "sections", reference_fields: &["section_id"] },
+        ForeignKey {
+            fields: &["section_id"],
+            resource: "sections",
+            reference_fields: &["section_id"],
+        },
     ];
 }
 
@@ -319,13 +346,31 @@ impl Table for Fact {
     const TITLE_EN: &'static str = "Facts";
     const TITLE_ZH: &'static str = "数据事实";
     const DESCRIPTION_EN: &'static str = "Every quantity stated in each report: what it measures, its value in base units, status, year, and the exact place in the text.";
-    const DESCRIPTION_ZH: &'static str = "报告中陈述的每个数量:统计对象、基本单位数值、状态、年度及其在原文中的确切位置。";
+    const DESCRIPTION_ZH: &'static str =
+        "报告中陈述的每个数量:统计对象、基本单位数值、状态、年度及其在原文中的确切位置。";
     const PRIMARY_KEY: &'static [&'static str] = &["fact_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
-        ForeignKey { fields: &["section_id"], resource: "sections", reference_fields: &["section_id"] },
-        ForeignKey { fields: &["paragraph_id"], resource: "paragraphs", reference_fields: &["paragraph_id"] },
-        ForeignKey { fields: &["relates_to"], resource: "facts", reference_fields: &["fact_id"] },
+        ForeignKey {
+            fields: &["section_id"],
+            resource: "sections",
+            reference_fields: &["section_id"],
+        },
+        ForeignKey {
+            fields: &["paragraph_id"],
+            resource: "paragraphs",
+            reference_fields: &["paragraph_id"],
+        },
+        ForeignKey {
+            fields: &["relates_to"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["indicator"],
+            resource: "indicators",
+            reference_fields: &["code"],
+        },
     ];
 }
 
@@ -334,14 +379,36 @@ impl Table for Target {
     const TITLE_EN: &'static str = "Targets";
     const TITLE_ZH: &'static str = "目标";
     const DESCRIPTION_EN: &'static str = "One row per target, with its companion growth or level, the previous year's baseline the report gives, and whether they agree.";
-    const DESCRIPTION_ZH: &'static str = "每个目标一行,含配套的增速或水平目标、报告给出的上年基数,以及三者是否一致。";
+    const DESCRIPTION_ZH: &'static str =
+        "每个目标一行,含配套的增速或水平目标、报告给出的上年基数,以及三者是否一致。";
     const PRIMARY_KEY: &'static [&'static str] = &["target_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
-        ForeignKey { fields: &["fact_id"], resource: "facts", reference_fields: &["fact_id"] },
-        ForeignKey { fields: &["level_fact_id"], resource: "facts", reference_fields: &["fact_id"] },
-        ForeignKey { fields: &["growth_fact_id"], resource: "facts", reference_fields: &["fact_id"] },
-        ForeignKey { fields: &["baseline_fact_id"], resource: "facts", reference_fields: &["fact_id"] },
+        ForeignKey {
+            fields: &["fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["indicator"],
+            resource: "indicators",
+            reference_fields: &["code"],
+        },
+        ForeignKey {
+            fields: &["level_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["growth_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["baseline_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
     ];
 }
 
@@ -350,11 +417,32 @@ impl Table for QualityIssue {
     const TITLE_EN: &'static str = "Quality issues";
     const TITLE_ZH: &'static str = "数据质量问题";
     const DESCRIPTION_EN: &'static str = "Every suspect spot of each report (damaged text, missing units, implausible magnitudes), with the reason. Values are kept as the text says.";
-    const DESCRIPTION_ZH: &'static str = "报告中每处可疑之处(文本损坏、缺失量词、量级不合理等)及其原因。数值保持原文所述。";
+    const DESCRIPTION_ZH: &'static str =
+        "报告中每处可疑之处(文本损坏、缺失量词、量级不合理等)及其原因。数值保持原文所述。";
     const PRIMARY_KEY: &'static [&'static str] = &["issue_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
-        ForeignKey { fields: &["fact_id"], resource: "facts", reference_fields: &["fact_id"] },
-        ForeignKey { fields: &["paragraph_id"], resource: "paragraphs", reference_fields: &["paragraph_id"] },
+        ForeignKey {
+            fields: &["fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["paragraph_id"],
+            resource: "paragraphs",
+            reference_fields: &["paragraph_id"],
+        },
     ];
+}
+
+impl Table for Indicator {
+    const NAME: &'static str = "indicators";
+    const TITLE_EN: &'static str = "Indicator glossary";
+    const TITLE_ZH: &'static str = "指标词表";
+    const DESCRIPTION_EN: &'static str = "The canonical indicators of government work reports, with the Chinese names reports use for each, English name, unit and description.";
+    const DESCRIPTION_ZH: &'static str =
+        "政府工作报告的标准指标,含各级报告使用的中文称谓、英文名、单位与说明。";
+    const PRIMARY_KEY: &'static [&'static str] = &["code"];
+    const FOREIGN_KEYS: &'static [ForeignKey] = &[];
+    const SUBDIR: &'static str = "glossary";
 }

@@ -1,0 +1,174 @@
+//! `gwr extract`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use clap::Args;
+use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText};
+use gwr_extract::{decode, extract, infer::infer_meta, SourceInfo};
+use gwr_model::ReportMeta;
+
+use crate::{read_input, staging_dir, Exit, Failure};
+
+/// Arguments of `gwr extract`.
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// The report text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, or an HTML page.
+    pub file: PathBuf,
+    /// Metadata of the report (report.toml: report_id, title, place_zh, report_year, …).
+    /// Without it, the title, place, year and date are read off the text.
+    #[arg(long, value_name = "FILE.toml")]
+    pub meta: Option<PathBuf>,
+    /// The report year, when there is no --meta and the text does not say it.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Output folder; created, or replaced when it holds an earlier gwr output.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+/// Runs `gwr extract`.
+pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
+    let bytes = read_input(&args.file)?;
+    let decoded = decode::decode(&bytes).map_err(|e| {
+        Failure::new(
+            Exit::InputNotText,
+            anyhow!("{}: {}", args.file.display(), e),
+        )
+    })?;
+    let meta = load_meta(args, &decoded.text)?;
+    let source = SourceInfo {
+        encoding: decoded.encoding.clone(),
+        sha256: decode::sha256_hex(&bytes),
+    };
+    let report = extract(&decoded.text, &meta, &source);
+
+    check_out(&args.out)?;
+    let tmp = staging_dir(&args.out)?;
+    let release = PackageMeta {
+        name: format!("gwr-{}", meta.report_id),
+        version: "0.0.0".into(),
+        title_en: format!("Government work report as data: {}", meta.report_id),
+        title_zh: if meta.title.is_empty() {
+            meta.place_zh.clone()
+        } else {
+            meta.title.clone()
+        },
+        description_en: "Tables extracted by gwr from one government work report.".into(),
+        description_zh: "由 gwr 从一份政府工作报告提取的数据表。".into(),
+        homepage: "https://example.invalid/gwr".into(),
+        created: meta
+            .delivered_date
+            .clone()
+            .map(|d| format!("{d}T00:00:00Z"))
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
+        keywords: vec!["政府工作报告".into()],
+        licenses: vec![],
+        contributors: vec![],
+    };
+    let glossary = gwr_extract::glossary_rows();
+    let reports = [report];
+    let input = PackageInput {
+        meta: &release,
+        reports: &reports,
+        glossary: &glossary,
+        sources: vec![SourceText {
+            report_id: meta.report_id.clone(),
+            path: "source/report.txt".into(),
+            bytes: decoded.text.into_bytes(),
+            title: meta.title.clone(),
+            url: meta.source_url.clone(),
+        }],
+    };
+    let written = write_package(&tmp, &input, &Layout::FLAT);
+    if let Err(e) = written {
+        std::fs::remove_dir_all(&tmp).ok();
+        return Err(Failure::new(
+            Exit::OutputUnwritable,
+            anyhow!("{}: {}", args.out.display(), e),
+        ));
+    }
+    install(&tmp, &args.out)?;
+    let r = &reports[0];
+    eprintln!(
+        "{}: {} sections, {} paragraphs, {} facts, {} targets, {} quality issues → {}",
+        args.file.display(),
+        r.sections.len(),
+        r.paragraphs.len(),
+        r.facts.len(),
+        r.targets.len(),
+        r.quality_issues.len(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn load_meta(args: &ExtractArgs, text: &str) -> Result<ReportMeta, Failure> {
+    let bad = |e: anyhow::Error| Failure::new(Exit::BadMeta, e);
+    let mut meta = match &args.meta {
+        Some(path) => {
+            let raw = read_input(path)?;
+            let s = String::from_utf8(raw)
+                .map_err(|_| bad(anyhow!("{}: not UTF-8 text", path.display())))?;
+            let meta: ReportMeta = toml::from_str(&s)
+                .map_err(|e| bad(anyhow!("{}: {}", path.display(), e.message().trim())))?;
+            meta.validate()
+                .map_err(|e| bad(anyhow!("{}: {}", path.display(), e)))?;
+            meta
+        }
+        None => {
+            let stem = args
+                .file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("report");
+            infer_meta(text, stem)
+        }
+    };
+    if let Some(y) = args.year {
+        meta.report_year = y;
+    }
+    if meta.report_year == 0 {
+        return Err(bad(anyhow!(
+            "{}: the text does not say the report year; give --year or --meta",
+            args.file.display()
+        )));
+    }
+    meta.validate()
+        .map_err(|e| bad(anyhow!("{}: {}", args.file.display(), e)))?;
+    Ok(meta)
+}
+
+/// Refuses an output path that is a file, or a non-empty folder that is not an earlier output.
+fn check_out(out: &Path) -> Result<(), Failure> {
+    if out.is_file() {
+        return Err(Failure::new(
+            Exit::OutputUnwritable,
+            anyhow!("{}: is a file, not a folder", out.display()),
+        ));
+    }
+    if out.is_dir() {
+        let empty = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty && !out.join("datapackage.json").is_file() {
+            return Err(Failure::new(
+                Exit::OutputUnwritable,
+                anyhow!("{}: folder exists and is not an earlier gwr output; choose an empty or new folder", out.display()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Moves the finished output into place, replacing an earlier output.
+fn install(tmp: &Path, out: &Path) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| {
+        std::fs::remove_dir_all(tmp).ok();
+        Failure::new(Exit::OutputUnwritable, anyhow!("{}: {}", out.display(), e))
+    };
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(fail)?;
+    }
+    std::fs::rename(tmp, out).map_err(fail)
+}

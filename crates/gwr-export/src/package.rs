@@ -1,0 +1,508 @@
+//! The data package: tables, schemas, source texts and `datapackage.json`.
+
+use std::path::{Path, PathBuf};
+
+use gwr_model::{
+    Fact, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Table, Target,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use crate::write::{csv_bytes, parquet_bytes};
+use crate::{sha256_hex, Columns, ExportError};
+
+/// A license of the package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct License {
+    /// SPDX identifier (CC-BY-4.0).
+    pub name: String,
+    /// Address of the license text.
+    pub path: String,
+    /// Human title.
+    pub title: String,
+}
+
+/// A contributor of the package.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contributor {
+    /// Name.
+    pub title: String,
+    /// Roles (creator, publisher, …).
+    pub roles: Vec<String>,
+    /// Address, optional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// Package-level metadata (`release.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageMeta {
+    /// Package name: lower-case, digits, `-`, `_`, `.`.
+    pub name: String,
+    /// Semantic version of the data.
+    pub version: String,
+    /// English title.
+    pub title_en: String,
+    /// Chinese title.
+    pub title_zh: String,
+    /// English description.
+    pub description_en: String,
+    /// Chinese description.
+    pub description_zh: String,
+    /// Project home page.
+    pub homepage: String,
+    /// When this version was made (RFC 3339); fixed per release so output is reproducible.
+    pub created: String,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Licenses of the data.
+    pub licenses: Vec<License>,
+    /// Contributors.
+    pub contributors: Vec<Contributor>,
+}
+
+impl PackageMeta {
+    /// Checks the name and version forms.
+    pub fn validate(&self) -> Result<(), ExportError> {
+        let ok_name = !self.name.is_empty()
+            && self
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b));
+        if !ok_name {
+            return Err(ExportError::Meta(format!(
+                "name `{}` must be lower-case letters, digits, -, _ or .",
+                self.name
+            )));
+        }
+        let parts: Vec<&str> = self.version.split('.').collect();
+        if parts.len() != 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(ExportError::Meta(format!(
+                "version `{}` is not MAJOR.MINOR.PATCH",
+                self.version
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A source text to ship in the package.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceText {
+    /// The report it is the text of.
+    pub report_id: String,
+    /// Path inside the package, `/`-separated.
+    pub path: String,
+    /// The exact bytes the offsets count into (UTF-8).
+    pub bytes: Vec<u8>,
+    /// Title of the report.
+    pub title: String,
+    /// Address of the original page, when known.
+    pub url: Option<String>,
+}
+
+/// Everything a package is made of.
+#[derive(Debug, Clone)]
+pub struct PackageInput<'a> {
+    /// Package metadata.
+    pub meta: &'a PackageMeta,
+    /// The reports, in the order their rows should appear.
+    pub reports: &'a [Report],
+    /// The indicator glossary.
+    pub glossary: &'a [Indicator],
+    /// The source texts.
+    pub sources: Vec<SourceText>,
+}
+
+/// Where the package's files go, relative to its root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Folder of the table files ("" for the root).
+    pub data_dir: &'static str,
+    /// Folder of the JSON Schemas.
+    pub schemas_dir: &'static str,
+}
+
+impl Layout {
+    /// The published layout: `data/`, `schemas/`.
+    pub const PUBLISH: Layout = Layout {
+        data_dir: "data",
+        schemas_dir: "schemas",
+    };
+    /// A flat layout for `gwr extract --out DIR`: tables at the root, schemas in `schemas/`.
+    pub const FLAT: Layout = Layout {
+        data_dir: "",
+        schemas_dir: "schemas",
+    };
+
+    fn join(dir: &str, name: &str) -> String {
+        if name.is_empty() {
+            dir.to_string()
+        } else if dir.is_empty() {
+            name.to_string()
+        } else {
+            format!("{dir}/{name}")
+        }
+    }
+}
+
+/// A file the package consists of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenFile {
+    /// Path relative to the package root, `/`-separated.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256, lower-case hex.
+    pub sha256: String,
+}
+
+struct Resource {
+    descriptor: Value,
+}
+
+/// Writes every file of the package below `root` and returns them, `datapackage.json` last.
+///
+/// Each file is written to a temporary name beside it and renamed into place, so a reader never
+/// sees a half-written file. Files whose content is unchanged are not rewritten.
+pub fn write_package(
+    root: &Path,
+    input: &PackageInput<'_>,
+    layout: &Layout,
+) -> Result<Vec<WrittenFile>, ExportError> {
+    input.meta.validate()?;
+    let mut files = Vec::new();
+    let mut resources = Vec::new();
+    let mut csv_res = Vec::new();
+    let mut pq_res = Vec::new();
+
+    let reports: Vec<ReportRow> = input
+        .reports
+        .iter()
+        .filter_map(|r| r.report.clone())
+        .collect();
+
+    let sections: Vec<Section> = input
+        .reports
+        .iter()
+        .flat_map(|r| r.sections.iter().cloned())
+        .collect();
+    let paragraphs: Vec<Paragraph> = input
+        .reports
+        .iter()
+        .flat_map(|r| r.paragraphs.iter().cloned())
+        .collect();
+    let facts: Vec<Fact> = input
+        .reports
+        .iter()
+        .flat_map(|r| r.facts.iter().cloned())
+        .collect();
+    let targets: Vec<Target> = input
+        .reports
+        .iter()
+        .flat_map(|r| r.targets.iter().cloned())
+        .collect();
+    let issues: Vec<QualityIssue> = input
+        .reports
+        .iter()
+        .flat_map(|r| r.quality_issues.iter().cloned())
+        .collect();
+
+    table::<Indicator>(
+        root,
+        input,
+        layout,
+        input.glossary,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<ReportRow>(
+        root,
+        input,
+        layout,
+        &reports,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<Section>(
+        root,
+        input,
+        layout,
+        &sections,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<Paragraph>(
+        root,
+        input,
+        layout,
+        &paragraphs,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<Fact>(
+        root,
+        input,
+        layout,
+        &facts,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<Target>(
+        root,
+        input,
+        layout,
+        &targets,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<QualityIssue>(
+        root,
+        input,
+        layout,
+        &issues,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    resources.extend(csv_res);
+    resources.extend(pq_res);
+
+    for s in &input.sources {
+        let f = put(root, &s.path, &s.bytes)?;
+        resources.push(Resource {
+            descriptor: json!({
+                "name": format!("source-{}", s.report_id),
+                "type": "text",
+                "path": s.path,
+                "format": "txt",
+                "mediatype": "text/plain",
+                "encoding": "utf-8",
+                "title": format!("{} (source text)", s.title),
+                "description": "The report text exactly as extracted from; every offset in the tables counts Unicode code points into this file. 报告原文,各表偏移量均以此文件的 Unicode 码位计。",
+                "bytes": f.bytes,
+                "hash": format!("sha256:{}", f.sha256),
+            }),
+        });
+        files.push(f);
+    }
+
+    let descriptor = descriptor(input, resources);
+    let mut text =
+        serde_json::to_string_pretty(&descriptor).map_err(|e| ExportError::Meta(e.to_string()))?;
+    text.push('\n');
+    files.push(put(root, "datapackage.json", text.as_bytes())?);
+    Ok(files)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn table<T: Table>(
+    root: &Path,
+    input: &PackageInput<'_>,
+    layout: &Layout,
+    rows: &[T],
+    files: &mut Vec<WrittenFile>,
+    csv_res: &mut Vec<Resource>,
+    pq_res: &mut Vec<Resource>,
+) -> Result<(), ExportError> {
+    let cols = Columns::from_rows(rows)?;
+    let meta = input.meta;
+
+    let mut json_schema = serde_json::to_string_pretty(&T::row_json_schema())
+        .map_err(|e| ExportError::Meta(e.to_string()))?;
+    json_schema.push('\n');
+    files.push(put(
+        root,
+        &Layout::join(layout.schemas_dir, &format!("{}.schema.json", T::NAME)),
+        json_schema.as_bytes(),
+    )?);
+
+    let dir = Layout::join(layout.data_dir, T::SUBDIR);
+    let dir = dir.trim_end_matches('/');
+    let csv_path = Layout::join(dir, &format!("{}.csv", T::NAME));
+    let csv = put(root, &csv_path, &csv_bytes(&cols)?)?;
+    let pq_path = Layout::join(dir, &format!("{}.parquet", T::NAME));
+    let pq = put(
+        root,
+        &pq_path,
+        &parquet_bytes(&cols, T::TITLE_EN, T::TITLE_ZH, &meta.name, &meta.version)?,
+    )?;
+
+    let schema = T::table_schema();
+    let base = |name: String, f: &WrittenFile, format: &str, mediatype: &str, schema: Value| {
+        // frictionless-py (5.21) reads Parquet without its byte loader, so it reports any
+        // declared `bytes` of a Parquet resource as a byte-count error (actual: None). The
+        // size of a Parquet file is therefore given as `x-bytes`; gwr-validate checks it.
+        let bytes_key = if format == "parquet" {
+            "x-bytes"
+        } else {
+            "bytes"
+        };
+        json!({
+            "name": name,
+            "type": "table",
+            "path": f.path,
+            "format": format,
+            "mediatype": mediatype,
+            "encoding": "utf-8",
+            "title": format!("{} / {}", T::TITLE_EN, T::TITLE_ZH),
+            "description": format!("{} {}", T::DESCRIPTION_EN, T::DESCRIPTION_ZH),
+            bytes_key: f.bytes,
+            "hash": format!("sha256:{}", f.sha256),
+            "schema": schema,
+        })
+    };
+    let mut csv_desc = base(
+        T::NAME.to_string(),
+        &csv,
+        "csv",
+        "text/csv",
+        resource_schema(&schema, T::NAME, ""),
+    );
+    if let Value::Object(m) = &mut csv_desc {
+        m.insert(
+            "dialect".into(),
+            json!({"header": true, "delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true}),
+        );
+    }
+    csv_res.push(Resource {
+        descriptor: csv_desc,
+    });
+    pq_res.push(Resource {
+        descriptor: base(
+            format!("{}-parquet", T::NAME),
+            &pq,
+            "parquet",
+            "application/vnd.apache.parquet",
+            resource_schema(&schema, T::NAME, "-parquet"),
+        ),
+    });
+    files.push(csv);
+    files.push(pq);
+    Ok(())
+}
+
+/// The table schema as one resource carries it: foreign keys point at the resources of the same
+/// format (suffix), and a key into the table itself has no `resource`, as Table Schema v2 says.
+fn resource_schema(schema: &Value, own: &str, suffix: &str) -> Value {
+    let mut schema = schema.clone();
+    if let Some(Value::Array(fks)) = schema.get_mut("foreignKeys") {
+        for fk in fks {
+            if let Some(Value::Object(reference)) = fk.get_mut("reference") {
+                let target = reference
+                    .get("resource")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                if target == own {
+                    reference.remove("resource");
+                } else {
+                    reference.insert(
+                        "resource".into(),
+                        Value::String(format!("{target}{suffix}")),
+                    );
+                }
+            }
+        }
+    }
+    schema
+}
+
+fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
+    let meta = input.meta;
+    let mut d = Map::new();
+    d.insert(
+        "$schema".into(),
+        json!("https://datapackage.org/profiles/2.0/datapackage.json"),
+    );
+    d.insert("name".into(), json!(meta.name));
+    d.insert(
+        "id".into(),
+        json!(format!(
+            "{}/{}",
+            meta.homepage.trim_end_matches('/'),
+            meta.version
+        )),
+    );
+    d.insert(
+        "title".into(),
+        json!(format!("{} / {}", meta.title_zh, meta.title_en)),
+    );
+    d.insert(
+        "description".into(),
+        json!(format!(
+            "{}\n\n{}",
+            meta.description_en, meta.description_zh
+        )),
+    );
+    d.insert("version".into(), json!(meta.version));
+    d.insert("created".into(), json!(meta.created));
+    d.insert("homepage".into(), json!(meta.homepage));
+    d.insert("keywords".into(), json!(meta.keywords));
+    d.insert("licenses".into(), json!(meta.licenses));
+    let sources: Vec<Value> = input
+        .sources
+        .iter()
+        .map(|s| {
+            let mut m = Map::new();
+            m.insert("title".into(), json!(s.title));
+            if let Some(u) = &s.url {
+                m.insert("path".into(), json!(u));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    d.insert("sources".into(), Value::Array(sources));
+    d.insert("contributors".into(), json!(meta.contributors));
+    d.insert("x-title-zh".into(), json!(meta.title_zh));
+    d.insert("x-title-en".into(), json!(meta.title_en));
+    d.insert(
+        "resources".into(),
+        Value::Array(resources.into_iter().map(|r| r.descriptor).collect()),
+    );
+    Value::Object(d)
+}
+
+/// Writes `bytes` to `root/rel` through a temporary file and a rename, unless the file already
+/// holds exactly these bytes.
+fn put(root: &Path, rel: &str, bytes: &[u8]) -> Result<WrittenFile, ExportError> {
+    let path: PathBuf = rel
+        .split('/')
+        .fold(root.to_path_buf(), |p, part| p.join(part));
+    let io = |path: &Path, source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let unchanged = std::fs::read(&path)
+        .map(|old| old == bytes)
+        .unwrap_or(false);
+    if !unchanged {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        let tmp = path.with_extension(format!(
+            "{}.tmp",
+            path.extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default()
+        ));
+        std::fs::write(&tmp, bytes).map_err(|e| io(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
+    }
+    Ok(WrittenFile {
+        path: rel.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+    })
+}

@@ -1,0 +1,246 @@
+//! The build tasks of the gwr workspace (`cargo xtask <task>`), as a library so that tests can
+//! run them: generating the package from `data/sources/`, publishing a release into `dist/`.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText, WrittenFile};
+use gwr_extract::{decode, extract, SourceInfo};
+use gwr_model::{Report, ReportMeta};
+
+pub mod docs;
+
+/// The workspace root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Whether a file `generate` writes is also committed at the repo root (and guarded by the
+/// staleness test). `data/sources/` is input, not output; the package's `README.md` lives only
+/// in the release, since the repo root's README is the project's.
+pub fn is_committed(rel: &str) -> bool {
+    !rel.starts_with("data/sources/") && rel != "README.md"
+}
+
+/// One report of `data/sources/<id>/`: its metadata, its text, its file bytes.
+pub struct SourceReport {
+    /// Parsed `report.toml`.
+    pub meta: ReportMeta,
+    /// The decoded text.
+    pub text: String,
+    /// Encoding and checksum of `report.txt`.
+    pub info: SourceInfo,
+    /// `data/sources/<id>/report.txt`, relative.
+    pub rel_path: String,
+}
+
+/// Reads every `data/sources/<id>/report.{txt,toml}` under `root`, in id order.
+pub fn load_sources(root: &Path) -> Result<Vec<SourceReport>> {
+    let dir = root.join("data/sources");
+    let mut ids: Vec<String> = fs::read_dir(&dir)
+        .with_context(|| format!("{}: cannot list the report sources", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .collect();
+    ids.sort();
+    let mut out = Vec::new();
+    for id in ids {
+        let toml_path = dir.join(&id).join("report.toml");
+        let txt_path = dir.join(&id).join("report.txt");
+        let meta_text = fs::read_to_string(&toml_path)
+            .with_context(|| format!("{}: cannot read", toml_path.display()))?;
+        let meta: ReportMeta = toml::from_str(&meta_text)
+            .with_context(|| format!("{}: malformed report metadata", toml_path.display()))?;
+        meta.validate()
+            .with_context(|| format!("{}: invalid report metadata", toml_path.display()))?;
+        if meta.report_id != id {
+            bail!(
+                "{}: report_id `{}` differs from its folder name `{id}`",
+                toml_path.display(),
+                meta.report_id
+            );
+        }
+        let bytes =
+            fs::read(&txt_path).with_context(|| format!("{}: cannot read", txt_path.display()))?;
+        let sha = decode::sha256_hex(&bytes);
+        if let Some(expected) = &meta.sha256 {
+            if expected != &sha {
+                bail!(
+                    "{}: sha256 is {sha}, but report.toml records {expected}",
+                    txt_path.display()
+                );
+            }
+        }
+        let decoded = decode::decode(&bytes)
+            .with_context(|| format!("{}: cannot decode", txt_path.display()))?;
+        if decoded.text.as_bytes() != bytes.as_slice() {
+            bail!(
+                "{}: sources in the package must be UTF-8 without BOM (found {})",
+                txt_path.display(),
+                decoded.encoding
+            );
+        }
+        out.push(SourceReport {
+            meta,
+            text: decoded.text,
+            info: SourceInfo {
+                encoding: decoded.encoding,
+                sha256: sha,
+            },
+            rel_path: format!("data/sources/{id}/report.txt"),
+        });
+    }
+    if out.is_empty() {
+        bail!("{}: no report sources found", dir.display());
+    }
+    Ok(out)
+}
+
+/// Reads `release.toml`.
+pub fn load_release(root: &Path) -> Result<PackageMeta> {
+    let path = root.join("release.toml");
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let meta: PackageMeta = toml::from_str(&text)
+        .with_context(|| format!("{}: malformed release metadata", path.display()))?;
+    meta.validate()
+        .with_context(|| format!("{}: invalid release metadata", path.display()))?;
+    Ok(meta)
+}
+
+/// Extracts every source report.
+pub fn extract_all(sources: &[SourceReport]) -> Vec<Report> {
+    sources
+        .iter()
+        .map(|s| extract(&s.text, &s.meta, &s.info))
+        .collect()
+}
+
+/// Writes the whole package for the sources under `root` into `out`: tables, schemas, source
+/// texts, `datapackage.json`, `DATA-DICTIONARY.md` and the package `README.md`.
+pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
+    let release = load_release(root)?;
+    let sources = load_sources(root)?;
+    let reports = extract_all(&sources);
+    let glossary = gwr_extract::glossary_rows();
+    let input = PackageInput {
+        meta: &release,
+        reports: &reports,
+        glossary: &glossary,
+        sources: sources
+            .iter()
+            .map(|s| SourceText {
+                report_id: s.meta.report_id.clone(),
+                path: s.rel_path.clone(),
+                bytes: s.text.as_bytes().to_vec(),
+                title: s.meta.title.clone(),
+                url: s.meta.source_url.clone(),
+            })
+            .collect(),
+    };
+    let mut files = write_package(out, &input, &Layout::PUBLISH)?;
+    for (rel, text) in docs::package_docs(&release, &reports) {
+        files.push(write_file(out, &rel, text.as_bytes())?);
+    }
+    Ok(files)
+}
+
+fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<WrittenFile> {
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    if fs::read(&path).map(|old| old != bytes).unwrap_or(true) {
+        fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+    }
+    Ok(WrittenFile {
+        path: rel.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: decode::sha256_hex(bytes),
+    })
+}
+
+/// `cargo xtask publish`: regenerates the committed package at the repo root, then writes
+/// `dist/<name>-<version>/`, `dist/<name>-<version>.zip` and `dist/SHA256SUMS`.
+///
+/// Everything is built in a staging folder first; only when all of it succeeded is the repo
+/// root updated and the new `dist/` swapped in, so a failed publish leaves the previous `dist/`
+/// untouched.
+pub fn publish(root: &Path) -> Result<PathBuf> {
+    let release = load_release(root)?;
+    let stem = format!("{}-{}", release.name, release.version);
+    let staging = root.join("target").join("publish-staging");
+    if staging.exists() {
+        fs::remove_dir_all(&staging)
+            .with_context(|| format!("{}: cannot clear", staging.display()))?;
+    }
+    let pkg_dir = staging.join("dist").join(&stem);
+    let files = generate(root, &pkg_dir)?;
+
+    for f in files.iter().filter(|f| is_committed(&f.path)) {
+        let bytes =
+            fs::read(pkg_dir.join(&f.path)).with_context(|| format!("{}: cannot read", f.path))?;
+        write_file(root, &f.path, &bytes)?;
+    }
+
+    let zip_name = format!("{stem}.zip");
+    let zip_bytes = zip_dir(&pkg_dir, &stem, &files)?;
+    let dist_stage = staging.join("dist");
+    fs::write(dist_stage.join(&zip_name), &zip_bytes).context("cannot write the release zip")?;
+    let mut sums = BTreeMap::new();
+    sums.insert(zip_name.clone(), decode::sha256_hex(&zip_bytes));
+    for f in &files {
+        sums.insert(format!("{stem}/{}", f.path), f.sha256.clone());
+    }
+    let mut text = String::new();
+    for (name, sha) in &sums {
+        text.push_str(&format!("{sha}  {name}\n"));
+    }
+    fs::write(dist_stage.join("SHA256SUMS"), text).context("cannot write SHA256SUMS")?;
+
+    let dist = root.join("dist");
+    let old = staging.join("dist.old");
+    if dist.exists() {
+        fs::rename(&dist, &old)
+            .with_context(|| format!("{}: cannot move aside", dist.display()))?;
+    }
+    fs::rename(&dist_stage, &dist)
+        .with_context(|| format!("{}: cannot install", dist.display()))?;
+    if old.exists() {
+        fs::remove_dir_all(&old).ok();
+    }
+    fs::remove_dir_all(&staging).ok();
+    Ok(dist)
+}
+
+/// A zip of the package folder with fixed timestamps and permissions, entries sorted by path.
+fn zip_dir(dir: &Path, stem: &str, files: &[WrittenFile]) -> Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        for rel in paths {
+            let bytes = fs::read(dir.join(rel))
+                .with_context(|| format!("{rel}: cannot read for the zip"))?;
+            zip.start_file(format!("{stem}/{rel}"), opts)
+                .context("zip")?;
+            zip.write_all(&bytes).context("zip")?;
+        }
+        zip.finish().context("zip")?;
+    }
+    Ok(buf.into_inner())
+}
