@@ -12,6 +12,7 @@ use gwr_extract::{decode, extract, SourceInfo};
 use gwr_model::{Report, ReportMeta};
 
 pub mod docs;
+pub mod extras;
 
 /// The workspace root.
 pub fn repo_root() -> PathBuf {
@@ -25,7 +26,7 @@ pub fn repo_root() -> PathBuf {
 /// staleness test). `data/sources/` is input, not output; the package's `README.md` lives only
 /// in the release, since the repo root's README is the project's.
 pub fn is_committed(rel: &str) -> bool {
-    !rel.starts_with("data/sources/") && rel != "README.md"
+    !rel.starts_with("data/sources/") && rel != "README.md" && !extras::is_release_only(rel)
 }
 
 /// One report of `data/sources/<id>/`: its metadata, its text, its file bytes.
@@ -148,6 +149,10 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
     let mut files = write_package(out, &input, &Layout::PUBLISH)?;
     for (rel, text) in docs::package_docs(&release, &reports) {
         files.push(write_file(out, &rel, text.as_bytes())?);
+    }
+    let texts: Vec<String> = sources.iter().map(|s| s.text.clone()).collect();
+    for (rel, bytes) in extras::release_extras(&reports, &texts)? {
+        files.push(write_file(out, &rel, &bytes)?);
     }
     Ok(files)
 }

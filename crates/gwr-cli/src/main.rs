@@ -7,6 +7,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 mod extract_cmd;
+mod show_cmd;
+mod validate_cmd;
 
 /// Exit codes, one per kind of failure, so scripts can tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,12 +71,22 @@ enum Command {
     ///
     /// Example: gwr extract report.txt --meta report.toml --out out/
     Extract(extract_cmd::ExtractArgs),
+    /// Validate a data package: profile, schemas, keys, hashes, provenance, targets.
+    ///
+    /// Example: gwr validate dist/gwr-reports-0.1.0
+    Validate(validate_cmd::ValidateArgs),
+    /// Print a table of a package in the terminal.
+    ///
+    /// Example: gwr show facts --status target
+    Show(show_cmd::ShowArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract_cmd::run(&args),
+        Command::Validate(args) => validate_cmd::run(&args),
+        Command::Show(args) => show_cmd::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
