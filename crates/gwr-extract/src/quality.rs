@@ -1,15 +1,270 @@
-//! Quality issues. (Being built.)
+//! Quality issues: suspect spots of a report's text.
+//!
+//! [`detect`] runs a set of detectors over the text, its structure, its number tokens
+//! ([`crate::numbers::scan`]) and its facts, and returns one [`QualityIssue`] per suspect spot,
+//! in text order, with the reason in Chinese and English. Nothing is repaired: the issue says
+//! which value is suspect and why; the facts keep what the text says.
+//!
+//! The detectors look for patterns of damaged text in general (scrapes that lost characters
+//! inside inline formatting, PDF line breaks, split digits), not for particular sentences:
+//!
+//! | code | severity | rule |
+//! |---|---|---|
+//! | `missing_measure_word` | warning | an Arabic number with no measure word after it (外出招商26落地, 活动45 at a paragraph end), or a magnitude-only number running into the next item (送餐5万余堂食14.78客) |
+//! | `doubtful_measure_word` | warning | the "measure word" after a number starts a word with what follows (公告10处理 → 处理; 2家门口) |
+//! | `missing_number` | warning | a counting frame whose number is gone (连续年保持, 提高个百分点, 共个) |
+//! | `fused_numbers` | error | digit runs glued together: an impossible age (26780岁 = 267 + 80岁) |
+//! | `fused_years` | warning | two years glued before 年/年度 (20192023年度: the dash was lost) |
+//! | `garbled_date` | error | a date whose 年/月 were lost (2024110日), a month over 12 or a day over 31 |
+//! | `missing_month_character` | warning | a small bare number right after 今年/明年/去年 (今年2完成: 月 lost) |
+//! | `missing_year_character` | warning | a bare year running into a word (2024政府工作: 年 lost) |
+//! | `fractional_count` | warning | a count of things with decimals and no magnitude (14.78客: 万 lost?) |
+//! | `implausible_magnitude` | warning | an area or an amount of money far below what its subject can be (地块…面积15平方米; 创新谷建筑面积930平方米; 投资5元) |
+//! | `share_over_100` | error | a share or a bounded rate over 100% |
+//! | `forecast_period_past` | warning | a forecast (预计) about a year long over |
+//! | `unbalanced_quote` | warning | “ without ” or ” without “ in a paragraph (or a line outside the body) |
+//! | `unbalanced_bracket` | warning (info outside the body) | unbalanced 《》 （） () 【】 〔〕 |
+//! | `lost_character` | info | 全 running straight into a noun that needs a scope word (推动全各项事业, 全干部群众) |
+//! | `duplicated_word` | info | 的的 (a doubled word from a line break) |
+//! | `digits_split_by_space` | info | digits or a number and its unit split by spaces (1 9 9 7年, 74.4 ​万亿元) |
+//! | `lead_punctuation_lost` | info | a paragraph without a lead phrase in a section whose other paragraphs open with one |
+//! | `missing_final_punctuation` | info | a body paragraph that ends without final punctuation |
 
-use gwr_model::{Fact, QualityIssue, ReportMeta};
+mod layout;
+mod marks;
+mod numeric;
+mod wording;
 
+use gwr_model::{Fact, QualityIssue, ReportMeta, Severity};
+
+use crate::numbers::{self, NumberToken};
 use crate::structure::Structure;
 
-/// Finds suspect spots of the text.
+/// Finds suspect spots of the text and returns them as rows of the `quality_issues` table, in
+/// text order (see the module docs for the detectors).
 pub fn detect(
-    _text: &str,
-    _structure: &Structure,
-    _facts: &[Fact],
-    _meta: &ReportMeta,
+    text: &str,
+    structure: &Structure,
+    facts: &[Fact],
+    meta: &ReportMeta,
 ) -> Vec<QualityIssue> {
-    Vec::new()
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = numbers::scan_chars(&chars);
+    let ctx = Ctx {
+        chars: &chars,
+        structure,
+        facts,
+        meta,
+        tokens: &tokens,
+    };
+    let mut found: Vec<Finding> = Vec::new();
+    numeric::detect(&ctx, &mut found);
+    numeric::detect_facts(&ctx, &mut found);
+    marks::detect(&ctx, &mut found);
+    wording::detect(&ctx, &mut found);
+    layout::detect(&ctx, &mut found);
+    finish(&ctx, found)
+}
+
+/// What a detector sees.
+pub(crate) struct Ctx<'a> {
+    pub chars: &'a [char],
+    pub structure: &'a Structure,
+    pub facts: &'a [Fact],
+    pub meta: &'a ReportMeta,
+    pub tokens: &'a [NumberToken],
+}
+
+impl Ctx<'_> {
+    /// The char at `i`, or NUL past either end.
+    pub fn at(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    /// The char before `i`, or NUL.
+    pub fn before(&self, i: usize) -> char {
+        if i == 0 {
+            '\0'
+        } else {
+            self.at(i - 1)
+        }
+    }
+
+    /// chars[start..end], clamped.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        let n = self.chars.len();
+        let s = start.min(n);
+        let e = end.clamp(s, n);
+        self.chars[s..e].iter().collect()
+    }
+
+    /// Whether the text at `i` starts with `w`.
+    pub fn starts(&self, i: usize, w: &str) -> bool {
+        w.chars().enumerate().all(|(k, c)| self.at(i + k) == c)
+    }
+
+    /// Whether the text before `i` ends with `w`.
+    pub fn ends(&self, i: usize, w: &str) -> bool {
+        let n = w.chars().count();
+        i >= n && self.starts(i - n, w)
+    }
+
+    /// The span of `start..end` widened by up to `width` chars on each side, not across a
+    /// line break or a sentence end: the context quoted in messages.
+    pub fn context(&self, start: usize, end: usize, width: usize) -> String {
+        let mut s = start.min(self.chars.len());
+        let mut k = 0;
+        while s > 0 && k < width {
+            let c = self.at(s - 1);
+            if is_hard_break(c) {
+                break;
+            }
+            s -= 1;
+            k += 1;
+        }
+        let mut e = end.min(self.chars.len());
+        k = 0;
+        while e < self.chars.len() && k < width {
+            let c = self.at(e);
+            if is_hard_break(c) {
+                break;
+            }
+            e += 1;
+            k += 1;
+        }
+        self.slice(s, e).trim().to_string()
+    }
+
+    /// Start of the clause containing `i`: after the last clause punctuation or line break,
+    /// at most `max` chars back.
+    pub fn clause_start(&self, i: usize, max: usize) -> usize {
+        let mut s = i.min(self.chars.len());
+        let lo = i.saturating_sub(max);
+        while s > lo {
+            let c = self.at(s - 1);
+            if is_hard_break(c) || matches!(c, '，' | ',' | '、' | '：' | ':') {
+                break;
+            }
+            s -= 1;
+        }
+        s
+    }
+
+    /// Start of the sentence containing `i`, at most `max` chars back.
+    pub fn sentence_start(&self, i: usize, max: usize) -> usize {
+        let mut s = i.min(self.chars.len());
+        let lo = i.saturating_sub(max);
+        while s > lo && !is_hard_break(self.at(s - 1)) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// The fact whose span overlaps `start..end`, if any.
+    pub fn fact_at(&self, start: usize, end: usize) -> Option<&Fact> {
+        self.facts.iter().find(|f| {
+            let (fs, fe) = (f.start as usize, f.end as usize);
+            fs < end.max(start + 1) && start < fe
+        })
+    }
+}
+
+/// A line break or a sentence end.
+pub(crate) fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\0'
+    )
+}
+
+/// A CJK ideograph.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// An issue before ids, paragraph and quote are filled in.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub start: usize,
+    pub end: usize,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub zh: String,
+    pub en: String,
+    /// Set when the detector knows the fact (else the fact overlapping the span is linked).
+    pub fact_id: Option<String>,
+    /// Whether to link the fact overlapping the span when `fact_id` is empty.
+    pub link_fact: bool,
+}
+
+impl Finding {
+    /// A finding that links the fact overlapping its span.
+    pub fn new(
+        start: usize,
+        end: usize,
+        severity: Severity,
+        code: &'static str,
+        zh: String,
+        en: String,
+    ) -> Self {
+        Finding {
+            start,
+            end,
+            severity,
+            code,
+            zh,
+            en,
+            fact_id: None,
+            link_fact: true,
+        }
+    }
+
+    /// The same finding, linking no fact (a spot that is not a value).
+    pub fn no_fact(mut self) -> Self {
+        self.link_fact = false;
+        self
+    }
+}
+
+fn finish(ctx: &Ctx, mut found: Vec<Finding>) -> Vec<QualityIssue> {
+    let n = ctx.chars.len();
+    found.retain(|f| f.start < f.end && f.end <= n);
+    found.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+    found.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.code == b.code);
+    let report_id = &ctx.meta.report_id;
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let fact_id = f.fact_id.clone().or_else(|| {
+                if f.link_fact {
+                    ctx.fact_at(f.start, f.end).map(|x| x.fact_id.clone())
+                } else {
+                    None
+                }
+            });
+            let paragraph_id = paragraph_at(ctx.structure, f.start).map(|p| p.paragraph_id.clone());
+            QualityIssue {
+                issue_id: format!("{report_id}/q{:03}", i + 1),
+                report_id: report_id.clone(),
+                fact_id,
+                paragraph_id,
+                severity: f.severity,
+                code: f.code.to_string(),
+                message_zh: f.zh,
+                message_en: f.en,
+                start: f.start as u64,
+                end: f.end as u64,
+                quote: ctx.slice(f.start, f.end),
+            }
+        })
+        .collect()
+}
+
+/// The paragraph containing code-point offset `i`.
+pub(crate) fn paragraph_at(structure: &Structure, i: usize) -> Option<&gwr_model::Paragraph> {
+    let ps = &structure.paragraphs;
+    let k = ps.partition_point(|p| (p.start as usize) <= i);
+    let p = ps.get(k.checked_sub(1)?)?;
+    ((p.start as usize) <= i && i < (p.end as usize)).then_some(p)
 }

@@ -1,0 +1,233 @@
+//! Damaged wording: a scope word lost after 全, counting frames whose number is gone, doubled
+//! 的, digits split by spaces.
+
+use gwr_model::Severity;
+
+use super::{paragraph_at, Ctx, Finding};
+use crate::structure::is_space;
+
+/// Chars that end a word with 全 (健全, 安全, 完全…): 全 is then not the prefix "whole".
+const WORD_BEFORE_QUAN: &[char] = &[
+    '健', '安', '完', '齐', '周', '保', '顾', '成', '俱', '两', '万', '十', '求', '双', '大',
+];
+
+/// Nouns that need a scope word after 全 (全镇干部群众, 全区各项事业).
+const NEEDS_SCOPE: &[&str] = &["各", "干部", "经济社会", "群众", "居民", "职工"];
+
+/// Counting words that need a number before their measure word.
+const COUNT_FRAMES: &[&str] = &["连续", "共计", "累计", "合计", "总计", "共有"];
+
+/// Measure words that a counting frame takes.
+const FRAME_MEASURES: &[char] = &[
+    '年', '个', '家', '项', '次', '届', '户', '件', '条', '名', '座', '所', '批', '台', '辆', '套',
+    '宗', '起', '处', '人',
+];
+
+/// Words that begin with a measure word (累计次数, 连续年度): not a lost number.
+const MEASURE_WORDS_AS_NOUNS: &[&str] = &[
+    "次数", "年度", "年份", "年来", "年代", "年均", "年初", "年底", "年末", "年内", "年间", "年龄",
+    "年轻", "年化", "人口", "人数", "人员", "人才", "人民", "人次", "个人", "个体", "个性", "项目",
+    "条件", "条例", "家庭", "家园", "家乡", "户籍", "户口", "名单", "名称", "台账", "批次", "件数",
+    "起步", "起来", "所有", "所在", "座谈", "处理", "处置", "次序", "台阶", "条款",
+];
+
+/// Chars that can stand before 个百分点 (the number, or an approximation word).
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "零〇一二两三四五六七八九十百千万点几多余半数".contains(c)
+        || c == '.'
+        || c == '．'
+}
+
+/// Runs the checks.
+pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let n = ctx.chars.len();
+    for i in 0..n {
+        match ctx.at(i) {
+            '全' => lost_scope(ctx, i, out),
+            '个' if ctx.starts(i, "个百分点") && !is_number_char(ctx.before(i)) => {
+                let c = ctx.context(i, i + 4, 6);
+                out.push(
+                    Finding::new(
+                        i,
+                        i + 4,
+                        Severity::Warning,
+                        "missing_number",
+                        format!("“个百分点”前没有数字:表示变动幅度的数字疑已丢失,原文为“{c}”"),
+                        format!(
+                            "“个百分点” (percentage points) has no number before it: the number was probably lost: “{c}”"
+                        ),
+                    )
+                    .no_fact(),
+                );
+            }
+            '的' if ctx.at(i + 1) == '的'
+                && ctx.at(i + 2) != '确'
+                && !matches!(ctx.before(i), '的' | '目') =>
+            {
+                let c = ctx.context(i, i + 2, 6);
+                out.push(
+                    Finding::new(
+                        i,
+                        i + 2,
+                        Severity::Info,
+                        "duplicated_word",
+                        format!("“的的”重复:疑为排版或换行造成的重复字,原文为“{c}”"),
+                        format!("“的的”: a doubled word, probably from a line break or typesetting: “{c}”"),
+                    )
+                    .no_fact(),
+                );
+            }
+            _ => {}
+        }
+        for w in COUNT_FRAMES {
+            if ctx.starts(i, w) {
+                count_frame(ctx, i, w.chars().count(), out);
+            }
+        }
+    }
+    split_digits(ctx, out);
+}
+
+fn lost_scope(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
+    if WORD_BEFORE_QUAN.contains(&ctx.before(i)) {
+        return;
+    }
+    let Some(w) = NEEDS_SCOPE.iter().find(|w| ctx.starts(i + 1, w)) else {
+        return;
+    };
+    let end = i + 1 + w.chars().count();
+    let c = ctx.context(i, end, 6);
+    out.push(
+        Finding::new(
+            i,
+            end,
+            Severity::Info,
+            "lost_character",
+            format!("“全{w}”不成词:“全”后疑漏掉一个字(如“全镇”“全区”“全体”),原文为“{c}”"),
+            format!(
+                "“全{w}” is not a word: a character after 全 (such as 镇, 区 or 体) was probably lost: “{c}”"
+            ),
+        )
+        .no_fact(),
+    );
+}
+
+fn count_frame(ctx: &Ctx, i: usize, wlen: usize, out: &mut Vec<Finding>) {
+    let m = i + wlen;
+    let mc = ctx.at(m);
+    if !FRAME_MEASURES.contains(&mc) || MEASURE_WORDS_AS_NOUNS.iter().any(|w| ctx.starts(m, w)) {
+        return;
+    }
+    let q = ctx.slice(i, m + 1);
+    let frame = ctx.slice(i, m);
+    let c = ctx.context(i, m + 1, 6);
+    out.push(
+        Finding::new(
+            i,
+            m + 1,
+            Severity::Warning,
+            "missing_number",
+            format!("“{q}”中“{frame}”与量词“{mc}”之间没有数字:数字疑已丢失(如“{frame}N{mc}”),原文为“{c}”"),
+            format!(
+                "“{q}” has no number between {frame} and the measure word {mc}: the number was probably lost: “{c}”"
+            ),
+        )
+        .no_fact(),
+    );
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Digits, or a number and its magnitude or percent sign, separated by spaces: one issue per
+/// paragraph (or line outside the paragraphs), quoting the first such number.
+fn split_digits(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let n = ctx.chars.len();
+    let mut pending: Option<(usize, usize, usize, Option<String>)> = None; // start, end, count, group
+    let mut i = 0;
+    while i < n {
+        if !is_digit(ctx.at(i)) {
+            i += 1;
+            continue;
+        }
+        // a run: digit (space+ (digit|magnitude|%))+
+        let s = i;
+        let mut e = i + 1;
+        let mut broken = false;
+        loop {
+            let mut j = e;
+            while j < n && ctx.at(j) != '\n' && is_space(ctx.at(j)) && j - e < 4 {
+                j += 1;
+            }
+            let c = ctx.at(j);
+            if j > e && (is_digit(c) || matches!(c, '万' | '亿' | '%' | '％' | '．')) {
+                broken = true;
+                e = j + 1;
+            } else if j == e && (is_digit(c) || matches!(c, '.' | '．')) {
+                e = j + 1;
+            } else {
+                break;
+            }
+        }
+        if broken {
+            let group = paragraph_at(ctx.structure, s).map(|p| p.paragraph_id.clone());
+            let line_group = group
+                .clone()
+                .or_else(|| Some(format!("line:{}", line_of(ctx, s))));
+            match &mut pending {
+                Some((_, _, count, g)) if *g == line_group => *count += 1,
+                _ => {
+                    if let Some(p) = pending.take() {
+                        push_split(ctx, p, out);
+                    }
+                    pending = Some((s, e, 1, line_group.clone()));
+                }
+            }
+        }
+        i = e.max(i + 1);
+    }
+    if let Some(p) = pending.take() {
+        push_split(ctx, p, out);
+    }
+}
+
+fn line_of(ctx: &Ctx, i: usize) -> usize {
+    let mut s = i;
+    while s > 0 && ctx.at(s - 1) != '\n' {
+        s -= 1;
+    }
+    s
+}
+
+fn push_split(
+    ctx: &Ctx,
+    (s, e, count, _): (usize, usize, usize, Option<String>),
+    out: &mut Vec<Finding>,
+) {
+    let q = ctx.slice(s, e);
+    let more = if count > 1 {
+        (
+            format!("(本段共{count}处)"),
+            format!(" ({count} such numbers in this paragraph)"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    out.push(
+        Finding::new(
+            s,
+            e,
+            Severity::Info,
+            "digits_split_by_space",
+            format!("数字“{q}”被空格隔开{}:读数时可能被拆成几个数或与单位分离", more.0),
+            format!(
+                "The number “{q}” is split by spaces{}: it may be read as several numbers or apart from its unit",
+                more.1
+            ),
+        )
+        .no_fact(),
+    );
+}
