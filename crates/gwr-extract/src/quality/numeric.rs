@@ -740,7 +740,14 @@ pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Vec<Finding>) {
             x.fact_id = Some(f.fact_id.clone());
             out.push(x);
         }
-        if f.status == Status::Forecast {
+        // a change compares with a base year (比1949年增长2倍), so only levels are checked
+        if f.status == Status::Forecast
+            && f.measure == Measure::Level
+            && !matches!(
+                f.unit,
+                Unit::Multiple | Unit::Percent | Unit::PercentagePoint
+            )
+        {
             if let Some(p) = f.period.filter(|p| *p < ctx.meta.report_year - 1) {
                 let mut x = Finding::new(
                     s,
