@@ -30,6 +30,8 @@
 //! `fact_id` is `{report_id}/f{n:04}` in text order; `paragraph_id` and `section_id` come from
 //! the [`Structure`] (empty / `None` when no paragraph contains the fact).
 
+use std::sync::OnceLock;
+
 use gwr_model::{Fact, Measure, Qualifier, ReportMeta, Status, Unit};
 
 use crate::glossary::Glossary;
@@ -47,6 +49,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             (0, n)
         };
     let tokens = numbers::scan_chars(&chars);
+    let norm: Vec<char> = chars.iter().map(|&c| norm_char(c)).collect();
     let years: Vec<(usize, usize, i32)> = tokens
         .iter()
         .filter(|t| t.reject == Some(Reject::Year))
@@ -58,38 +61,39 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             )
         })
         .collect();
-    let plan_start = find_plan_start(&chars, structure, meta.report_year, body_start, body_end);
+    let plan_start = find_plan_start(&norm, structure, meta.report_year, body_start, body_end);
     let glossary = Glossary::builtin();
-    let token_ends: Vec<usize> = tokens.iter().map(|t| t.end).collect();
+    // phrases are delimited by facts and by numbers that lost their measure word, not by
+    // years, codes or names (城镇居民人均可支配收入由2002年7703元, 5G用户普及率)
+    let token_ends: Vec<usize> = tokens
+        .iter()
+        .filter(|t| t.is_fact() || t.reject == Some(Reject::MissingUnit))
+        .map(|t| t.end)
+        .collect();
+    let soft = soft_newlines(&chars, structure);
     let ctx = Ctx {
         token_ends: &token_ends,
-        chars: &chars,
+        norm: &norm,
+        soft: &soft,
         report_year: meta.report_year,
         plan_start,
         years: &years,
         glossary,
     };
 
-    let facts_tok: Vec<&NumberToken> = tokens
-        .iter()
-        .filter(|t| {
-            t.is_fact() && t.start >= body_start && t.end <= body_end && t.value.is_finite()
-        })
-        .collect();
-    let mut drafts: Vec<Draft> = Vec::with_capacity(facts_tok.len());
-    for tok in facts_tok.iter() {
-        // end of the previous numeric token (a fact or not)
+    let mut drafts: Vec<Draft> = Vec::new();
+    for tok in tokens.iter().filter(|t| {
+        t.is_fact() && t.start >= body_start && t.end <= body_end && t.value.is_finite()
+    }) {
+        // end of the previous delimiting token
         let idx = token_ends.partition_point(|&e| e <= tok.start);
-        let prev_end = if idx > 0 {
-            token_ends.get(idx - 1).copied()
-        } else {
-            None
-        };
+        let prev_end = idx.checked_sub(1).and_then(|i| token_ends.get(i).copied());
         drafts.push(ctx.draft(tok, prev_end));
     }
     inherit_measures(&mut drafts);
+    distribute_fenbie(&ctx, &mut drafts);
     inherit_subjects(&ctx, &mut drafts);
-    let relates = relate(&drafts);
+    let relates = relate(&norm, &drafts);
 
     let mut out = Vec::with_capacity(drafts.len());
     for (k, d) in drafts.iter().enumerate() {
@@ -107,8 +111,10 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             }
         }
         let (paragraph_id, section_id) = locate(structure, tok.start);
-        let subject = d.subject.clone();
-        let indicator = glossary.code_for(&subject).map(str::to_string);
+        let subject = string(&chars, d.subject);
+        let indicator = glossary
+            .code_for(&string(&norm, d.subject))
+            .map(str::to_string);
         let qualifier = if tok.qualifier == Qualifier::Exact && d.loose_bound.is_some() {
             d.loose_bound.unwrap_or(Qualifier::Exact)
         } else {
@@ -133,10 +139,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             relates_to: relates[k].map(|j| format!("{}/f{:04}", meta.report_id, j + 1)),
             start: tok.start as u64,
             end: tok.end as u64,
-            quote: chars
-                .get(tok.start..tok.end)
-                .map(|s| s.iter().collect())
-                .unwrap_or_default(),
+            quote: string(&chars, (tok.start, tok.end)),
         });
     }
     out
@@ -179,14 +182,22 @@ fn locate(structure: &Structure, pos: usize) -> (String, Option<String>) {
 }
 
 struct Ctx<'a> {
-    /// End offsets of every numeric token (facts or not), sorted.
+    /// End offsets of the tokens that delimit phrases (facts, and numbers that lost their
+    /// measure word), sorted.
     token_ends: &'a [usize],
-    chars: &'a [char],
+    /// The text with traditional characters and full-width ASCII mapped to their simplified /
+    /// ASCII forms, one char for one char (every word list is matched here).
+    norm: &'a [char],
+    /// Positions of line breaks inside a sentence (PDF line wrapping), sorted.
+    soft: &'a [usize],
     report_year: i32,
     plan_start: usize,
     years: &'a [(usize, usize, i32)],
     glossary: &'a Glossary,
 }
+
+/// A half-open code-point range of the text; empty when `a == b`.
+type Span = (usize, usize);
 
 #[derive(Debug, Clone)]
 struct Draft<'a> {
@@ -195,11 +206,13 @@ struct Draft<'a> {
     negative: bool,
     /// The measure was set by a verb before the number (not inherited).
     measure_from_verb: bool,
-    subject: String,
+    subject: Span,
     /// The subject was not found next to the number.
     subject_empty: bool,
-    /// The text between the previous token of the clause and this one was only a connective (和, 、).
+    /// Only a connective (和, 与, 、) stands between the previous fact and this one.
     joined_to_prev: bool,
+    /// 分别 stands before the number.
+    fenbie: bool,
     status: Status,
     period: i32,
     group_start: usize,
@@ -208,23 +221,100 @@ struct Draft<'a> {
     loose_bound: Option<Qualifier>,
 }
 
-fn is_group_end(c: char) -> bool {
-    matches!(c, '。' | '；' | ';' | '！' | '？' | '!' | '?' | '\n' | '\r')
+const SPACE: &[char] = &[' ', '\u{3000}', '\t', '\r', '\n', '\u{a0}'];
+
+fn is_space_char(c: char) -> bool {
+    SPACE.contains(&c)
 }
 
-fn is_clause_end(c: char) -> bool {
-    is_group_end(c)
-        || matches!(
-            c,
-            '，' | ',' | '：' | ':' | '、' | '（' | '(' | '）' | ')' | '—'
-        )
+// ---------------------------------------------------------------------------------------------
+// Matching words against char ranges (all on the normalised text)
+
+/// Whether `t[a..b]` starts with `w`.
+fn sw(t: &[char], a: usize, b: usize, w: &str) -> bool {
+    (a..)
+        .zip(w.chars())
+        .all(|(i, c)| i < b && t.get(i) == Some(&c))
 }
 
-fn s(chars: &[char], a: usize, b: usize) -> String {
-    chars
-        .get(a..b.min(chars.len()))
+/// Whether `t[a..b]` ends with `w` (`w.chars().count()` is `wl`).
+fn ew(t: &[char], a: usize, b: usize, w: &str, wl: usize) -> bool {
+    b >= a + wl && sw(t, b - wl, b, w)
+}
+
+fn clen(w: &str) -> usize {
+    w.chars().count()
+}
+
+/// Whether `t[a..b]` equals `w`.
+fn eq(t: &[char], a: usize, b: usize, w: &str) -> bool {
+    b >= a && clen(w) == b - a && sw(t, a, b, w)
+}
+
+/// First position in `a..b` where `w` starts (and fits).
+fn find(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
+    let wl = clen(w);
+    let first = w.chars().next()?;
+    (a..b.saturating_sub(wl - 1).max(a)).find(|&i| t.get(i) == Some(&first) && sw(t, i, b, w))
+}
+
+/// Last position in `a..b` where `w` starts (and fits).
+fn rfind(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
+    let wl = clen(w);
+    let first = w.chars().next()?;
+    (a..b.saturating_sub(wl - 1).max(a))
+        .rev()
+        .find(|&i| t.get(i) == Some(&first) && sw(t, i, b, w))
+}
+
+fn contains(t: &[char], a: usize, b: usize, w: &str) -> bool {
+    find(t, a, b, w).is_some()
+}
+
+/// Length (in chars) of the longest word of `list` that `t[a..b]` ends with.
+fn longest_suffix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
+    list.iter()
+        .map(|w| clen(w))
+        .zip(list.iter())
+        .filter(|(l, w)| ew(t, a, b, w, *l))
+        .map(|(l, _)| l)
+        .max()
+}
+
+/// Length (in chars) of the longest word of `list` that `t[a..b]` starts with.
+fn longest_prefix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
+    list.iter()
+        .filter(|w| sw(t, a, b, w))
+        .map(|w| clen(w))
+        .max()
+}
+
+fn trim(t: &[char], mut a: usize, mut b: usize) -> Span {
+    while a < b && t.get(a).is_some_and(|&c| is_space_char(c)) {
+        a += 1;
+    }
+    while b > a && t.get(b - 1).is_some_and(|&c| is_space_char(c)) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn string(t: &[char], (a, b): Span) -> String {
+    t.get(a..b.min(t.len()))
         .map(|x| x.iter().collect())
         .unwrap_or_default()
+}
+
+fn is_group_end_char(c: char) -> bool {
+    matches!(c, '。' | ';' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+fn is_clause_end_char(c: char) -> bool {
+    is_group_end_char(c) || matches!(c, ',' | ':' | '、' | '(' | ')' | '—')
 }
 
 const INCREASE: &[&str] = &[
@@ -277,6 +367,7 @@ const TRAIL: &[&str] = &[
     "分别为",
     "分别是",
     "分别达到",
+    "分别达",
     "分别",
     "达到了",
     "达到",
@@ -301,6 +392,7 @@ const TRAIL: &[&str] = &[
     "控制在",
     "保持在",
     "稳定在",
+    "维持在",
     "突破",
     "超过",
     "超出",
@@ -338,17 +430,29 @@ const TRAIL: &[&str] = &[
     "增至",
     "减至",
     "升至",
-    "达到了",
+    "提高至",
+    "提升至",
+    "达至",
     "预期目标为",
     "预期目标是",
+    "预期",
     "目标为",
     "目标是",
     "约",
     "近",
     "计",
+    "低于",
+    "不超过",
+    "不低于",
+    "高于",
+    "以上",
+    "以内",
+    "同比",
+    "年度",
+    "全年",
 ];
 
-/// Words stripped from the start of the phrase before a number (longest match first).
+/// Time words, connectives, adverbs and modal words stripped from the start of the phrase.
 const LEAD: &[&str] = &[
     "过去五年",
     "过去一年",
@@ -356,12 +460,15 @@ const LEAD: &[&str] = &[
     "一年来",
     "五年累计",
     "全年",
+    "今年的",
+    "去年的",
+    "上年的",
     "今年",
     "去年",
-    "上年",
     "当年",
     "年内",
     "年初",
+    "年底",
     "其中",
     "同时",
     "此外",
@@ -371,43 +478,14 @@ const LEAD: &[&str] = &[
     "共",
     "总计",
     "合计",
-    "完成了",
-    "完成",
-    "实现了",
-    "实现",
-    "组织开展",
-    "开展",
-    "收集",
-    "开具",
-    "设置",
-    "发放",
-    "解决",
-    "涉及",
-    "帮助",
-    "引进",
-    "举办",
-    "办理",
-    "成功",
-    "调解",
-    "覆盖",
-    "培育",
-    "处理",
-    "着力推进",
-    "推进",
-    "加快",
-    "支持",
-    "带动",
-    "吸引",
-    "持续",
-    "全面",
-    "加强",
-    "投入",
-    "拟安排",
-    "安排",
     "拟",
     "预计",
     "力争",
     "确保",
+    "目标是",
+    "目标为",
+    "预期目标是",
+    "预期",
     "要",
     "将",
     "使",
@@ -417,7 +495,6 @@ const LEAD: &[&str] = &[
     "为",
     "向",
     "对",
-    "有",
     "已经",
     "已",
     "并",
@@ -426,31 +503,199 @@ const LEAD: &[&str] = &[
     "再",
     "先",
     "都",
+    "则",
+    "而",
+    "且",
+    "即",
+    "从而",
+    "加上",
     "我国",
+    "我省",
     "我镇",
     "我区",
     "我市",
-    "我省",
     "我县",
-    "增发",
-    "发行",
-    "先发行",
-    "惠及",
-    "达到",
-    "达",
-    "新开设",
-    "开设",
     "每年",
     "平均每年",
-    "用于",
-    "增加",
     "一律",
     "五年",
     "五年间",
     "期间",
+    "进一步",
+    "深入",
+    "持续",
+    "全面",
+    "大力",
+    "积极",
+    "稳步",
+    "着力",
+    "扎实",
+    "不断",
+    "有序",
+    "有效",
+    "切实",
+    "认真",
+    "继续",
+    "努力",
+    "重点",
+    "高质量",
+    "成功",
+    "顺利",
+    "率先",
+    "全部",
+    "全力",
+    "加快",
+    "加大",
+    "加强",
+    "新",
+    "一共",
 ];
 
-/// Phrases that are only a verb: a subject made of one of them is no subject (新增45台).
+/// Verbs of action stripped from the start of the phrase (完成老旧小区改造, 新建5G基站), unless
+/// the phrase with the verb is an indicator of the glossary and the rest is not (新增就业,
+/// 接待游客).
+const VERBS: &[&str] = &[
+    "完成",
+    "实现",
+    "建成",
+    "扩建",
+    "提升",
+    "打造",
+    "创建",
+    "培育",
+    "新培育",
+    "引进",
+    "新引进",
+    "招引",
+    "签约",
+    "新签约",
+    "批准",
+    "取消",
+    "下放",
+    "制定",
+    "修订",
+    "出台",
+    "发放",
+    "投入",
+    "拨付",
+    "争取",
+    "筹集",
+    "开展",
+    "组织开展",
+    "组织",
+    "举办",
+    "承办",
+    "办理",
+    "受理",
+    "办结",
+    "调处",
+    "化解",
+    "整治",
+    "治理",
+    "处置",
+    "查处",
+    "清理",
+    "清退",
+    "拆除",
+    "加装",
+    "安装",
+    "铺设",
+    "种植",
+    "培训",
+    "帮助",
+    "资助",
+    "救助",
+    "走访",
+    "慰问",
+    "接待",
+    "惠及",
+    "带动",
+    "吸引",
+    "促进",
+    "支持",
+    "解决",
+    "提供",
+    "收集",
+    "开具",
+    "设置",
+    "涉及",
+    "覆盖",
+    "处理",
+    "调解",
+    "推进",
+    "着力推进",
+    "推动",
+    "实施",
+    "落实",
+    "新设",
+    "设立",
+    "新开设",
+    "开设",
+    "增设",
+    "认定",
+    "新认定",
+    "获评",
+    "获批",
+    "入选",
+    "提请",
+    "发布",
+    "发行",
+    "增发",
+    "先发行",
+    "用于",
+    "安排",
+    "拟安排",
+    "新发展",
+    "发展",
+    "举行",
+    "新开通",
+    "开通",
+    "建立",
+    "新建成",
+    "改善",
+    "保障",
+    "回收",
+    "收购",
+    "征收",
+    "征迁",
+    "签订",
+    "达成",
+    "成交",
+    "挂牌",
+    "上市",
+    "新登记",
+    "登记",
+    "注册",
+    "新注册",
+    "引导",
+    "储备",
+    "收储",
+    "出让",
+    "供应",
+    "盘活",
+    "流转",
+    "深入参与",
+    "吸纳",
+    "安置",
+    "新招",
+];
+
+/// Verbs of creation kept with their object (新增沼气用户, 新建改建农村公路: the increment is
+/// the indicator), unless the object alone is an indicator of the glossary (新增高新技术企业 →
+/// 高新技术企业).
+const NEW_VERBS: &[&str] = &[
+    "新增",
+    "新建",
+    "新改建",
+    "新建改建",
+    "改建",
+    "新开工",
+    "新登记",
+    "新注册",
+    "新设",
+];
+
+/// Phrases that are only a verb or a per-head qualifier: no subject (新增45台, 全国平均每人).
 const VERB_ONLY: &[&str] = &[
     "新增",
     "完工",
@@ -473,79 +718,137 @@ const VERB_ONLY: &[&str] = &[
     "建设",
     "投入",
     "发放",
+    "平均每人",
+    "人均",
+    "每人",
+    "平均",
+    "总计",
+    "合计",
+    "共计",
+    "全部建成的",
+    "建成的",
+    "完成的",
+    "开工的",
+    "全年",
 ];
 
+/// Words after a count that end the counted noun (近百家租户清退腾地 → 租户).
 const POST_STOP: &[&str] = &[
     "建设", "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现",
-    "进行", "开展", "完成", "得到", "获得",
+    "进行", "开展", "完成", "得到", "获得", "清退", "腾退", "享受", "纳入", "通过", "达到", "饮水",
+    "脱贫", "入住", "搬迁", "落户", "签约", "落地", "开工", "竣工", "投产", "实施", "已", "实行",
+    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成",
+];
+
+/// Administrative scope words before an indicator (全市地区生产总值 → 地区生产总值).
+const SCOPE: &[&str] = &[
+    "全市",
+    "全县",
+    "全区",
+    "全镇",
+    "全乡",
+    "全州",
+    "全旗",
+    "全盟",
+    "全街道",
+    "全街",
+    "本市",
+    "本县",
+    "本区",
+    "本镇",
+    "本街道",
+    "全域",
 ];
 
 impl<'a> Ctx<'a> {
     fn at(&self, i: usize) -> char {
-        self.chars.get(i).copied().unwrap_or('\0')
+        self.norm.get(i).copied().unwrap_or('\0')
+    }
+
+    fn is_soft(&self, i: usize) -> bool {
+        self.soft.binary_search(&i).is_ok()
+    }
+
+    fn is_group_end(&self, i: usize) -> bool {
+        let c = self.at(i);
+        is_group_end_char(c) && !(c == '\n' && self.is_soft(i))
+    }
+
+    fn is_clause_end(&self, i: usize) -> bool {
+        let c = self.at(i);
+        if c == '、' {
+            // 、 ends a clause only after a number (149家、专精特新企业18家), not inside a
+            // list of nouns (化学需氧量、氨氮排放)
+            return self.token_ends.binary_search(&i).is_ok();
+        }
+        is_clause_end_char(c) && !(c == '\n' && self.is_soft(i))
     }
 
     fn group_start(&self, pos: usize) -> usize {
         let mut k = pos;
-        while k > 0 && !is_group_end(self.at(k - 1)) {
+        while k > 0 && !self.is_group_end(k - 1) && pos - k <= 400 {
             k -= 1;
-            if pos - k > 400 {
-                break;
-            }
         }
         k
     }
 
     fn clause_start(&self, pos: usize) -> usize {
         let mut k = pos;
-        while k > 0 {
-            let c = self.at(k - 1);
-            if c == '、' {
-                // 、 ends a clause only after a number (149家、专精特新企业18家), not inside a
-                // list of nouns (化学需氧量、氨氮排放)
-                if self.token_ends.binary_search(&(k - 1)).is_ok() {
-                    break;
-                }
-            } else if is_clause_end(c) {
-                break;
-            }
+        while k > 0 && !self.is_clause_end(k - 1) && pos - k <= 200 {
             k -= 1;
-            if pos - k > 200 {
-                break;
-            }
         }
         k
     }
 
     fn clause_end(&self, pos: usize) -> usize {
         let mut k = pos;
-        while k < self.chars.len() && !is_clause_end(self.at(k)) {
+        while k < self.norm.len() && !self.is_clause_end(k) && k - pos <= 200 {
             k += 1;
-            if k - pos > 200 {
-                break;
-            }
         }
         k
     }
 
+    /// Whether stripping a change word from the end of the glossary name `norm[a..b]` leaves
+    /// another glossary name (居民消费价格涨幅 → 居民消费价格, but not 经济增长 → 经济).
+    fn is_var_suffix_strip(&self, a: usize, b: usize) -> bool {
+        let t = self.norm;
+        DECREASE
+            .iter()
+            .chain(INCREASE.iter())
+            .filter(|v| clen(v) > 1)
+            .any(|v| ew(t, a, b, v, clen(v)) && self.is_var((a, b - clen(v))))
+    }
+
+    /// Whether `norm[a..b]` is exactly a name of the glossary.
+    fn is_var(&self, (a, b): Span) -> bool {
+        b > a + 1 && b - a <= 24 && self.glossary.is_name(&string(self.norm, (a, b)))
+    }
+
     fn draft(&self, tok: &'a NumberToken, prev_end: Option<usize>) -> Draft<'a> {
+        let t = self.norm;
         let group_start = self.group_start(tok.start);
         let clause_start = self.clause_start(tok.start);
         let from = match prev_end {
             Some(e) if e > clause_start && e <= tok.start => e,
             _ => clause_start,
         };
-        let raw_pre = s(self.chars, from, tok.start);
-        let pre_trim = raw_pre.trim();
-        let joined_to_prev =
-            from != clause_start && matches!(pre_trim, "和" | "与" | "及" | "或" | "、" | "");
+        let (pa, pb) = trim(t, from, tok.start);
+        let joined_to_prev = match prev_end {
+            Some(e) if e >= group_start && e <= tok.start => {
+                let (ja, jb) = trim(t, e, tok.start);
+                jb == ja
+                    || (jb == ja + 1 && matches!(self.at(ja), '和' | '与' | '及' | '或' | '、'))
+            }
+            _ => false,
+        };
+        let fenbie = contains(t, pa, pb, "分别");
 
         // --- measure and sign
-        let (change, negative) = change_verb(pre_trim);
+        let (change, negative) = change_verb(t, pa, pb);
         let unit = tok.unit.unwrap_or(Unit::Count);
         let mut measure = Measure::Level;
         let mut measure_from_verb = false;
-        let has_zhan = has_share_word(pre_trim);
+        let has_zhan = share_word_at(t, pa, pb).is_some();
         if change || tok.form == NumberForm::Doubling {
             measure = Measure::Change;
             measure_from_verb = true;
@@ -561,48 +864,59 @@ impl<'a> Ctx<'a> {
 
         // --- subject
         let (mut subject, share_cut) = if joined_to_prev {
-            (String::new(), false)
+            ((pa, pa), false)
         } else {
-            strip_subject(pre_trim, self.glossary)
+            self.subject_span(pa, pb)
         };
-        if VERB_ONLY.contains(&subject.as_str()) || subject.chars().count() == 1 {
-            subject.clear();
+        if self.not_a_subject(subject) {
+            subject = (subject.0, subject.0);
         }
         if measure == Measure::Rate
             && (share_cut
                 || ["比重", "比例", "份额", "占比"]
                     .iter()
-                    .any(|w| pre_trim.contains(w)))
+                    .any(|w| contains(t, pa, pb, w)))
         {
             measure = Measure::Share;
         }
-        if measure == Measure::Rate && subject.ends_with("贡献率") {
+        if measure == Measure::Rate && ew(t, subject.0, subject.1, "贡献率", 3) {
             measure = Measure::Share;
         }
-        let mut subject_empty = subject.is_empty();
+        let mut subject_empty = subject.1 <= subject.0;
         // counts: the noun after the measure word is what is counted (为近600户老年人…,
         // 13家企业跻身50强); an empty or dangling (…的, …等) phrase also looks after the unit
         let counted = matches!(unit, Unit::Count | Unit::PersonTime);
-        let dangling = if subject.is_empty() {
-            pre_trim.ends_with('的') || pre_trim.ends_with('等')
+        let dangling = if subject_empty {
+            pb > pa && matches!(self.at(pb - 1), '的' | '等')
         } else {
-            subject.ends_with('的') || subject.ends_with('等')
+            matches!(self.at(subject.1 - 1), '的' | '等')
         };
-        if (subject_empty || counted || dangling)
-            && !change
-            && !joined_to_prev
-            && measure == Measure::Level
-        {
-            let post = self.post_subject(tok.end);
-            if !post.is_empty() {
+        let post_ok = (measure == Measure::Level && (subject_empty || counted || dangling))
+            || (measure == Measure::Share && subject_empty);
+        if post_ok && !change && !joined_to_prev {
+            let frequency = tok.unit_raw.ends_with('次') && unit == Unit::Count;
+            let post = self.post_subject(tok.end, frequency);
+            if post.1 > post.0 {
                 subject = post;
                 subject_empty = false;
             }
         }
+        // the glossary knows what kind of number its indicators are (经济增长…5%左右 is a change)
+        let by_word =
+            has_zhan || share_cut || !matches!(tok.form, NumberForm::Arabic | NumberForm::Chinese);
+        if !subject_empty && matches!(measure, Measure::Rate | Measure::Share) && !by_word {
+            if let Some(e) = self.glossary.lookup(&string(t, subject)) {
+                match e.measure.as_str() {
+                    "change" if measure == Measure::Rate => measure = Measure::Change,
+                    "share" => measure = Measure::Share,
+                    "rate" => measure = Measure::Rate,
+                    _ => {}
+                }
+            }
+        }
 
-        // --- status
+        // --- status and period
         let status = self.status(tok, group_start, clause_start);
-        // --- period
         let period = self.period(tok, group_start, status);
 
         // 超过全球一半: a bound word a few characters before a share
@@ -613,12 +927,8 @@ impl<'a> Ctx<'a> {
                 NumberForm::Half | NumberForm::Tenths | NumberForm::Fraction
             )
         {
-            let win = s(
-                self.chars,
-                tok.start.saturating_sub(6).max(clause_start),
-                tok.start,
-            );
-            if win.contains("超过") || win.contains("超") || win.contains("逾") {
+            let wa = tok.start.saturating_sub(6).max(clause_start);
+            if contains(t, wa, tok.start, "超") || contains(t, wa, tok.start, "逾") {
                 loose_bound = Some(Qualifier::LowerBound);
             }
         }
@@ -631,6 +941,7 @@ impl<'a> Ctx<'a> {
             subject,
             subject_empty,
             joined_to_prev,
+            fenbie,
             status,
             period,
             group_start,
@@ -639,79 +950,275 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A phrase that names nothing: a verb alone, a per-head qualifier, a function character.
+    fn not_a_subject(&self, (a, b): Span) -> bool {
+        if b <= a {
+            return true;
+        }
+        if VERB_ONLY
+            .iter()
+            .chain(VERBS.iter())
+            .chain(NEW_VERBS.iter())
+            .any(|w| eq(self.norm, a, b, w))
+        {
+            return true;
+        }
+        // one character names a thing only when it is a noun (煤, 钢, 油, 电)
+        b - a == 1
+            && "了的和等有为是在达共中及与或并已都均将要可超近约逾再还又也就才仅新增减降升占比其该这各每即则而且到从由"
+                .contains(self.at(a))
+    }
+
+    /// Cleans the phrase `norm[a..b]` before a number into the subject; also says whether it
+    /// was cut at 占.
+    fn subject_span(&self, a: usize, b: usize) -> (Span, bool) {
+        let t = self.norm;
+        let (mut a, mut b) = trim_marks(t, a, b);
+        // after the last 等 of a list (…等各类文化活动), not the 等 of 中等/高等/同等
+        if let Some(i) = (a..b).rev().find(|&i| t[i] == '等') {
+            let prev = if i > a { t[i - 1] } else { '\0' };
+            let next = t.get(i + 1).copied().unwrap_or('\0');
+            if i + 1 < b
+                && !"中高初同平均对相上下优次头二三一特超".contains(prev)
+                && !matches!(next, '于' | '级' | '同' | '次')
+            {
+                a = i + 1;
+            }
+        }
+        // apposition: a list of items, then the quoted name of the group (电动汽车、锂电池、
+        // 光伏产品“新三样”出口 → “新三样”出口)
+        if let Some(q) = (a..b).find(|&i| t[i] == '“') {
+            if q > a && (a..q).any(|i| t[i] == '、') {
+                a = q;
+            }
+        }
+        // a modal verb ends the subject (集团购买力要按上年实际数额核减), unless only time words
+        // stand before it (今年拟安排财政赤字)
+        if let Some(i) = modal_at(t, a, b) {
+            let mut x = a;
+            while let Some(l) = longest_prefix(t, x, i, LEAD) {
+                x += l;
+            }
+            x = strip_year_prefix(t, x, i);
+            if x < i {
+                b = i;
+            } else {
+                a = i + if matches!(t[i], '力' | '确') { 2 } else { 1 };
+            }
+        }
+        // change verbs, comparisons and fillers at the end
+        loop {
+            (a, b) = trim(t, a, b);
+            if self.is_var((a, b)) && !self.is_var_suffix_strip(a, b) {
+                break;
+            }
+            if let Some(l) = longest_suffix(t, a, b, TRAIL) {
+                b -= l;
+                continue;
+            }
+            let verb = DECREASE
+                .iter()
+                .chain(INCREASE.iter())
+                .map(|v| clen(v))
+                .zip(DECREASE.iter().chain(INCREASE.iter()))
+                .filter(|(l, v)| *l > 1 && ew(t, a, b, v, *l))
+                .map(|(l, _)| l)
+                .max();
+            if let Some(l) = verb {
+                b -= l;
+                continue;
+            }
+            if let Some(nb) = cut_trailing_time(t, a, b)
+                .or_else(|| cut_comparison(t, a, b))
+                .or_else(|| cut_from(t, a, b))
+                .or_else(|| cut_fulfilment(t, a, b))
+            {
+                b = nb;
+                continue;
+            }
+            break;
+        }
+        // share: 占全球比重 / 占比 / 占…的 (not 占有); 超过全球一半
+        let mut share_cut = false;
+        for w in ["超过", "接近", "达到"] {
+            if let Some(i) = rfind(t, a, b, w) {
+                if i > a && b <= i + 2 + 6 && b > i + 2 {
+                    b = i;
+                }
+            }
+        }
+        if let Some(i) = share_word_at(t, a, b) {
+            b = i.max(a);
+            share_cut = true;
+        }
+        // leading time words, scope, adverbs and verbs
+        loop {
+            (a, b) = trim(t, a, b);
+            let na = strip_year_prefix(t, a, b);
+            if na != a {
+                a = na;
+                continue;
+            }
+            if let Some(l) = longest_prefix(t, a, b, SCOPE) {
+                let mut r = a + l;
+                if self.at(r) == '的' {
+                    r += 1;
+                }
+                if b >= r + 4 || (b > r + 1 && self.is_var((r, b))) {
+                    a = r;
+                    continue;
+                }
+            }
+            if let Some(l) = longest_prefix(t, a, b, LEAD) {
+                // a single-character word only before a word it cannot begin (有效, 新能源)
+                let keep = l == 1 && lead_char_is_word(t, a, b);
+                if !keep {
+                    a += l;
+                    continue;
+                }
+            }
+            if let Some(l) = longest_prefix(t, a, b, NEW_VERBS) {
+                if self.is_var((a + l, b)) {
+                    a += l;
+                    continue;
+                }
+            }
+            if let Some(l) = longest_prefix(t, a, b, VERBS) {
+                let rest = (a + l, b);
+                let rest_ok = b >= a + l + 2;
+                if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
+                    a += l;
+                    continue;
+                }
+            }
+            // a demonstrative with its noun: 这些农场的耕地面积 → 耕地面积
+            if sw(t, a, b, "这些") || sw(t, a, b, "这个") || sw(t, a, b, "该") || sw(t, a, b, "其")
+            {
+                if let Some(i) = (a..b.min(a + 8)).find(|&i| t[i] == '的') {
+                    if b > i + 2 {
+                        a = i + 1;
+                        continue;
+                    }
+                }
+            }
+            // a leading change verb left over from damaged text (两位数增长全社会固定资产投资)
+            if let Some(l) = longest_prefix(t, a, b, &["增长", "下降", "增加", "减少"]) {
+                if b >= a + l + 4 && !matches!(self.at(a + l), '值' | '率' | '幅' | '速' | '量')
+                {
+                    a += l;
+                    continue;
+                }
+            }
+            break;
+        }
+        let (a, b) = trim_marks(t, a, b);
+        let (mut a, mut b) = (a, b);
+        while a < b && matches!(t[a], '的' | '和' | '及' | ',' | '、' | ':') {
+            a += 1;
+        }
+        while b > a && matches!(t[b - 1], '和' | '及' | ',' | '、' | ':') {
+            b -= 1;
+        }
+        // a PDF line break inside: keep the part after it when that part is a phrase of its own
+        if let Some(i) = (a..b).rev().find(|&i| t[i] == '\n') {
+            let (ra, rb) = trim(t, i + 1, b);
+            if rb >= ra + 4 || self.is_var((ra, rb)) {
+                return ((ra, rb), share_cut);
+            }
+        }
+        ((a, b), share_cut)
+    }
+
     /// The noun phrase after the unit, up to the end of the clause or a stop word.
-    fn post_subject(&self, end: usize) -> String {
+    fn post_subject(&self, end: usize, frequency: bool) -> Span {
+        let t = self.norm;
         let ce = self.clause_end(end);
-        let mut text = s(self.chars, end, ce.min(end + 24));
-        if let Some(p) = text.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-            text.truncate(p);
+        let mut b = ce.min(end + 24);
+        let mut a = end;
+        while a < b && matches!(t[a], '的' | ' ' | '\u{3000}') {
+            a += 1;
+        }
+        if let Some(p) = (a..b).find(|&i| is_digit(t[i])) {
+            b = p;
         }
         for w in ["和", "与", "及"] {
-            if let Some(p) = text.find(w) {
-                if p > 0 {
-                    text.truncate(p);
+            if let Some(p) = find(t, a, b, w) {
+                if p > a {
+                    b = p;
                 }
             }
         }
-        for w in POST_STOP {
-            if let Some(p) = text.find(w) {
-                if p > 0 {
-                    text.truncate(p);
-                } else if *w == "的" {
-                    text.clear();
+        if let Some(p) = (a..b).find(|&i| t[i] == '、') {
+            b = p;
+        }
+        if !frequency {
+            for w in POST_STOP {
+                if let Some(p) = find(t, a + 1, b, w) {
+                    b = p;
                 }
             }
+            if let Some(p) = modal_at(t, a, b) {
+                b = b.min(p);
+            }
         }
-        let t = text.trim().trim_start_matches(['的', '，']).trim();
+        // 主要工业产品中 → 主要工业产品
+        if b >= a + 3 && matches!(t[b - 1], '中' | '里') {
+            b -= 1;
+        }
+        let (a, b) = trim(t, a, b);
+        if b <= a {
+            return (a, a);
+        }
         // a verb of change or a comparison is not a noun (…的18亿元增加到…, ８６个减少２７个)
-        if DECREASE
+        let verbish = DECREASE
             .iter()
             .chain(INCREASE.iter())
-            .any(|v| v.chars().count() > 1 && t.starts_with(v))
-            || t.starts_with(['比', '到', '为', '减', '增', '降', '提'])
-        {
-            return String::new();
+            .any(|v| clen(v) > 1 && sw(t, a, b, v))
+            || matches!(t[a], '比' | '到' | '为' | '减' | '增' | '降' | '提' | '至');
+        // a subject starts with a noun, not with a qualifier word, a number or (except after
+        // a frequency: 两次降低存款准备金率) a verb
+        let bad_start = is_digit(t[a])
+            || matches!(
+                t[a],
+                '以' | '左' | '上' | '多' | '余' | '的' | '和' | '与' | '及' | '或' | '只'
+            )
+            || (!frequency && longest_prefix(t, a, b, VERBS).is_some());
+        if verbish && !frequency || bad_start {
+            return (a, a);
         }
-        // a subject starts with a noun, not with a qualifier word or a number
-        if t.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '以' | '左' | '上' | '多' | '余'))
-        {
-            return String::new();
-        }
-        t.to_string()
+        (a, b)
     }
 
     fn status(&self, tok: &NumberToken, group_start: usize, clause_start: usize) -> Status {
-        let before = s(self.chars, group_start, tok.start);
+        let t = self.norm;
+        let (g, p) = (group_start, tok.start);
         // 预计 governs the sentence until a clause starts with a verb of achievement
-        if let Some(p) = before.rfind("预计") {
-            let after: String = before[p..].to_string();
-            let restarted = after.split(['，', ',', '；', '、']).skip(1).any(|cl| {
-                ["完成", "实现", "发放", "投入", "新增", "全年"]
-                    .iter()
-                    .any(|v| cl.trim_start().starts_with(v))
+        if let Some(i) = rfind(t, g, p, "预计") {
+            let restarted = (i..p).any(|k| {
+                matches!(t[k], ',' | ';' | '、')
+                    && ["完成", "实现", "发放", "投入", "新增", "全年"]
+                        .iter()
+                        .any(|v| sw(t, k + 1, p, v))
             });
             if !restarted {
                 return Status::Forecast;
             }
         }
-        let clause = s(self.chars, clause_start, tok.start);
         if tok.start >= self.plan_start {
-            let c = clause.trim_end();
-            if c.ends_with("去年的")
-                || c.ends_with("上年的")
-                || c.starts_with("去年")
-                || c.starts_with("过去")
+            let (ca, cb) = trim(t, clause_start, p);
+            if ew(t, ca, cb, "去年的", 3)
+                || ew(t, ca, cb, "上年的", 3)
+                || sw(t, ca, cb, "去年")
+                || sw(t, ca, cb, "过去")
             {
                 return Status::Actual;
             }
             return Status::Target;
         }
-        if ["力争", "确保", "预期目标", "目标是", "目标为", "拟"]
+        if ["力争", "确保", "预期目标", "目标是", "目标为", "拟", "预期"]
             .iter()
-            .any(|w| before.contains(w))
-            && !before.contains("完成")
+            .any(|w| contains(t, g, p, w))
+            && !contains(t, g, p, "完成")
         {
             return Status::Target;
         }
@@ -719,6 +1226,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn period(&self, tok: &NumberToken, group_start: usize, status: Status) -> i32 {
+        let t = self.norm;
         // nearest year written before the number in the sentence
         let idx = self.years.partition_point(|y| y.1 <= tok.start);
         let mut k = idx;
@@ -734,37 +1242,79 @@ impl<'a> Ctx<'a> {
             }
             k -= 1;
         }
-        let clause = s(self.chars, group_start, tok.start);
-        let c = clause.trim_end();
-        if c.ends_with("去年的") || c.ends_with("上年的") || c.starts_with("去年") {
+        let (ca, cb) = trim(t, group_start, tok.start);
+        if ew(t, ca, cb, "去年的", 3) || ew(t, ca, cb, "上年的", 3) || sw(t, ca, cb, "去年")
+        {
             return self.report_year - 1;
         }
-        if status != Status::Actual || tok.start >= self.plan_start {
+        if tok.start >= self.plan_start || contains(t, ca, cb, "今年") {
             return self.report_year;
         }
-        if clause.contains("今年") {
+        // a forecast in the review is about the year reviewed (预计全年…)
+        if status == Status::Target {
             return self.report_year;
         }
         self.report_year - 1
     }
 }
 
+/// Trims spaces and dashes.
+fn trim_marks(t: &[char], a: usize, b: usize) -> Span {
+    let (mut a, b) = trim(t, a, b);
+    while a < b && matches!(t[a], '—' | '-' | '·') {
+        a += 1;
+    }
+    trim(t, a, b)
+}
+
+/// Whether the single character at `a` begins a word there (有效, 有关, 新能源, 先进).
+fn lead_char_is_word(t: &[char], a: usize, b: usize) -> bool {
+    let next = if a + 1 < b { t[a + 1] } else { '\0' };
+    match t[a] {
+        '有' => "效关机色线限序力".contains(next),
+        '新' => true,
+        '先' => "进行导".contains(next),
+        '为' => "民".contains(next),
+        '对' => "外口".contains(next),
+        '再' => "生就".contains(next),
+        '使' => "用".contains(next),
+        '要' => "素".contains(next),
+        _ => false,
+    }
+}
+
+/// A modal verb inside the phrase (要, 将, 拟, 应, 力争, 确保): where the subject ends.
+fn modal_at(t: &[char], a: usize, b: usize) -> Option<usize> {
+    (a + 2..b).find(|&i| {
+        let prev = t[i - 1];
+        let next = t.get(i + 1).copied().unwrap_or('\0');
+        match t[i] {
+            '要' => !"主重需只必纲摘提概简险要首".contains(prev) && !"素求点件闻".contains(next),
+            '将' => !"即".contains(prev) && !"领士军".contains(next),
+            '拟' => !"模虚".contains(prev),
+            '力' => next == '争',
+            '确' => next == '保',
+            _ => false,
+        }
+    })
+}
+
 /// Whether the phrase before a number ends with a verb of change; and whether it is a decline.
-fn change_verb(pre: &str) -> (bool, bool) {
-    let mut p = pre.trim_end();
-    for suf in ["了", "约", "近", "为", "的"] {
-        p = p.strip_suffix(suf).unwrap_or(p).trim_end();
+fn change_verb(t: &[char], a: usize, b: usize) -> (bool, bool) {
+    let (a, mut b) = trim(t, a, b);
+    for suf in ['了', '约', '近', '为', '的'] {
+        if b > a && t[b - 1] == suf {
+            b -= 1;
+        }
+        (_, b) = trim(t, a, b);
     }
     // 提高到 / 降至 give a new level
     for (list, neg) in [(DECREASE, true), (INCREASE, false)] {
         for v in list {
-            if p.ends_with(v) {
+            let l = clen(v);
+            if ew(t, a, b, v, l) {
                 // single-character verbs only after 同比/比上年/年均/分别 (比上年增, 同比降)
-                if v.chars().count() == 1
-                    && !(p.ends_with(&format!("比{v}"))
-                        || p.ends_with(&format!("年{v}"))
-                        || p.ends_with(&format!("均{v}")))
-                {
+                if l == 1 && !(b >= a + 2 && matches!(t[b - 2], '比' | '年' | '均' | '别')) {
                     continue;
                 }
                 return (true, neg);
@@ -774,187 +1324,245 @@ fn change_verb(pre: &str) -> (bool, bool) {
     (false, false)
 }
 
-/// Cleans the phrase before a number into a subject; also says whether it was cut at 占.
-fn strip_subject(pre: &str, glossary: &Glossary) -> (String, bool) {
-    let mut p: String = pre
-        .trim()
-        .trim_start_matches(['—', '-', ' ', '\u{3000}'])
-        .to_string();
-    // after the last 等 (…等各类文化活动)
-    if let Some(i) = p.rfind('等') {
-        let rest = &p[i + '等'.len_utf8()..];
-        if !rest.trim().is_empty() && !rest.starts_with('于') {
-            p = rest.to_string();
-        }
-    }
-    // change verbs, comparisons and fillers at the end
-    let mut share_cut = false;
-    loop {
-        let before = p.clone();
-        let t = p.trim_end().to_string();
-        let mut cut = t.len();
-        if let Some(w) = longest_suffix(&t, TRAIL) {
-            cut = t.len() - w.len();
-        } else if let Some(v) = DECREASE
-            .iter()
-            .chain(INCREASE.iter())
-            .filter(|v| v.chars().count() > 1 && t.ends_with(*v))
-            .max_by_key(|v| v.len())
-        {
-            cut = t.len() - v.len();
-        }
-        p.truncate(cut);
-        cut_comparison(&mut p);
-        cut_from_year(&mut p);
-        if p == before {
-            break;
-        }
-    }
-    // share: 占全球比重 / 占比 / 占…的 (not 占有)
-    if let Some(i) = share_word_at(&p) {
-        if i > 0 {
-            p.truncate(i);
-        } else {
-            p.clear();
-        }
-        share_cut = true;
-    }
-    // leading time words and verbs
-    loop {
-        let before = p.clone();
-        let t = strip_year_prefix(p.trim_start()).to_string();
-        p = match longest_prefix(&t, LEAD) {
-            Some(w) => t[w.len()..].to_string(),
-            None => t,
-        };
-        if p == before {
-            break;
-        }
-    }
-    let p = p
-        .trim()
-        .trim_matches(['，', ',', '、', '：', ':', '和', '及'])
-        .trim_start_matches('的')
-        .to_string();
-    let _ = glossary;
-    (p, share_cut)
-}
-
-fn longest_suffix(t: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter()
-        .copied()
-        .filter(|w| t.ends_with(w))
-        .max_by_key(|w| w.len())
-}
-
-fn longest_prefix(t: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter()
-        .copied()
-        .filter(|w| t.starts_with(w))
-        .max_by_key(|w| w.len())
-}
-
-/// Byte position of a 占 that introduces a share (占全国, 占比), not 占有/占用/占地.
-fn share_word_at(p: &str) -> Option<usize> {
-    p.match_indices('占').map(|(i, _)| i).find(|&i| {
-        let rest = &p[i + '占'.len_utf8()..];
-        !rest.starts_with(['有', '用', '领', '据', '地', '压'])
+/// Position of a 占 that introduces a share (占全国, 占比), not 占有/占用/占地.
+fn share_word_at(t: &[char], a: usize, b: usize) -> Option<usize> {
+    (a..b).find(|&i| {
+        t[i] == '占'
+            && !t
+                .get(i + 1)
+                .is_some_and(|c| matches!(c, '有' | '用' | '领' | '据' | '地' | '压'))
     })
 }
 
-fn has_share_word(p: &str) -> bool {
-    share_word_at(p).is_some()
-}
-
 /// Cuts a trailing comparison: 比上年, 同比, 比2020年, 比上年年初预算 (not 比重, 评比, 之比).
-fn cut_comparison(p: &mut String) {
-    let Some(i) = p.rfind('比') else { return };
-    let rest = &p[i + '比'.len_utf8()..];
-    let ok = rest.is_empty()
-        || rest.starts_with(['上', '去', '前', '同', '年', '预', '计', '原', '全', '过'])
-        || rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
+    let i = (a..b).rev().find(|&i| t[i] == '比')?;
+    if i > a && matches!(t[i - 1], '之' | '评' | '对' | '占' | '相') {
+        return None;
+    }
+    let rest = t.get(i + 1).copied();
+    let ok = i + 1 >= b
+        || rest.is_some_and(|c| {
+            "上去前同年预计原全过".contains(c) || is_digit(c) || "一二三四五六七八九十".contains(c)
+        });
     if !ok {
-        return;
+        return None;
     }
     let mut j = i;
-    for pre in ["同", "与", "较"] {
-        if p[..j].ends_with(pre) {
-            j -= pre.len();
-        }
+    if j > a && matches!(t[j - 1], '同' | '与' | '较') {
+        j -= 1;
     }
-    p.truncate(j);
+    Some(j)
 }
 
 /// Cuts a trailing 由2002年 / 从去年的 / 由 (the start of a from–to phrase).
-fn cut_from_year(p: &mut String) {
-    for w in ["由", "从"] {
-        if let Some(i) = p.rfind(w) {
-            let rest = &p[i + w.len()..];
-            let short = rest.chars().count() <= 8;
-            if short
-                && (rest.is_empty()
-                    || rest.contains('年')
-                    || rest.starts_with(|c: char| c.is_ascii_digit()))
-            {
-                p.truncate(i);
-                return;
+fn cut_from(t: &[char], a: usize, b: usize) -> Option<usize> {
+    for w in ['由', '从'] {
+        if let Some(i) = (a..b).rev().find(|&i| t[i] == w) {
+            let short = b - i <= 9;
+            if short && (i + 1 == b || (i + 1..b).any(|k| t[k] == '年') || is_digit(t[i + 1])) {
+                return Some(i);
             }
         }
     }
+    None
+}
+
+/// Cuts a trailing year or time word: …增加到2007年, …增加到去年的, …今年的.
+fn cut_trailing_time(t: &[char], a: usize, b: usize) -> Option<usize> {
+    for w in [
+        "去年的",
+        "上年的",
+        "今年的",
+        "去年",
+        "今年",
+        "当年",
+        "年底",
+        "年末",
+    ] {
+        let l = clen(w);
+        if ew(t, a, b, w, l) {
+            return Some(b - l);
+        }
+    }
+    // 2007年 / 2007年的 / 2007年底
+    let mut e = b;
+    for w in ['的', '底', '末'] {
+        if e > a && t[e - 1] == w {
+            e -= 1;
+        }
+    }
+    if e > a && t[e - 1] == '年' {
+        let d = (a..e - 1).rev().take_while(|&i| is_digit(t[i])).count();
+        if d == 4 {
+            let mut s = e - 1 - d;
+            // 在1979到1983年, 到1984年
+            if s > a && matches!(t[s - 1], '到' | '至' | '—' | '-') {
+                s -= 1;
+                let d0 = (a..s).rev().take_while(|&i| is_digit(t[i])).count();
+                if d0 == 4 {
+                    s -= 4;
+                }
+            }
+            if s > a && matches!(t[s - 1], '在' | '从' | '由' | '于' | '到' | '至') {
+                s -= 1;
+            }
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Cuts a plan or budget fulfilment phrase: 完成了原定计划的, 为预算数的, 为年度预算的.
+fn cut_fulfilment(t: &[char], a: usize, b: usize) -> Option<usize> {
+    let base = [
+        "计划的",
+        "预算的",
+        "预算数的",
+        "任务的",
+        "目标的",
+        "计划",
+        "预算数",
+    ];
+    let l = longest_suffix(t, a, b, &base)?;
+    let mut e = b - l;
+    if let Some(m) = longest_suffix(t, a, e, &["原定", "年度", "全年", "年初"]) {
+        e -= m;
+    }
+    let v = longest_suffix(
+        t,
+        a,
+        e,
+        &["完成了", "完成", "为", "达到", "是", "占", "超额完成"],
+    )?;
+    Some(e - v)
 }
 
 /// Strips a leading year or year range: 2023年, 到2025年, １９７９到１９８３年, 2019—2023年度.
-fn strip_year_prefix(t: &str) -> &str {
-    let rest = t
-        .strip_prefix('到')
-        .or_else(|| t.strip_prefix('至'))
-        .unwrap_or(t);
-    let is_d = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let digits = rest.chars().take_while(|&c| is_d(c)).count();
+fn strip_year_prefix(t: &[char], a: usize, b: usize) -> usize {
+    let mut r = a;
+    if r < b && matches!(t[r], '到' | '至' | '在') {
+        r += 1;
+    }
+    let digits = (r..b).take_while(|&i| is_digit(t[i])).count();
     if digits != 4 {
-        return t;
+        return a;
     }
-    let mut r: &str = &rest[rest
-        .char_indices()
-        .nth(digits)
-        .map_or(rest.len(), |(b, _)| b)..];
+    r += 4;
     // a range: 到/至/— and four more digits
-    for sep in ["到", "至", "—", "-", "－"] {
-        if let Some(x) = r.strip_prefix(sep) {
-            let d2 = x.chars().take_while(|&c| is_d(c)).count();
-            if d2 == 4 {
-                r = &x[x.char_indices().nth(4).map_or(x.len(), |(b, _)| b)..];
-            }
-            break;
+    if r < b && matches!(t[r], '到' | '至' | '—' | '-' | '－') {
+        let d2 = (r + 1..b).take_while(|&i| is_digit(t[i])).count();
+        if d2 == 4 {
+            r += 5;
         }
     }
-    for w in ["年度", "年的", "年", "底", "末"] {
-        if let Some(x) = r.strip_prefix(w) {
-            r = x;
+    let before = r;
+    for w in ["年度", "年的", "年", "底", "末", "内"] {
+        if sw(t, r, b, w) {
+            r += clen(w);
         }
     }
-    if r.len() == rest.len() - digits {
-        return t;
+    if r == before {
+        return a;
     }
-    r.trim_start_matches(['，', ',', '底', '末'])
+    while r < b && matches!(t[r], ',' | '底' | '末') {
+        r += 1;
+    }
+    r
 }
 
-/// A change or share with no subject of its own takes the measure of the token before it in
-/// the same clause when joined by 和/、 (分别增长5%和6%).
+/// A change or share with no verb of its own takes the measure of the fact before it when
+/// joined by 和/、 (分别增长5%和6%、7%).
 fn inherit_measures(drafts: &mut [Draft]) {
     for k in 1..drafts.len() {
         if drafts[k].joined_to_prev
             && !drafts[k].measure_from_verb
-            && drafts[k - 1].clause_start == drafts[k].clause_start
+            && drafts[k - 1].group_start == drafts[k].group_start
+            && drafts[k].tok.unit == drafts[k - 1].tok.unit
         {
-            let (m, neg) = (drafts[k - 1].measure, drafts[k - 1].negative);
-            if drafts[k].tok.unit == drafts[k - 1].tok.unit {
-                drafts[k].measure = m;
-                drafts[k].negative = neg;
-                drafts[k].measure_from_verb = drafts[k - 1].measure_from_verb;
-            }
+            drafts[k].measure = drafts[k - 1].measure;
+            drafts[k].negative = drafts[k - 1].negative;
+            drafts[k].measure_from_verb = drafts[k - 1].measure_from_verb;
         }
     }
+}
+
+/// 分别: n numbers joined by 和/、 after 分别 take the n items of the list before it in order
+/// (A、B分别增长x%、y%), or, when the 分别 clause names nothing, the subjects of the n facts
+/// before it in the sentence (其中出口21亿元，分别增长12%和9%). A list whose first item is a
+/// bare modifier (中、高等职业教育在校生; 城镇、农村居民人均可支配收入) shares the whole phrase.
+fn distribute_fenbie(ctx: &Ctx, drafts: &mut [Draft]) {
+    let t = ctx.norm;
+    let mut k = 0;
+    while k < drafts.len() {
+        if !drafts[k].fenbie {
+            k += 1;
+            continue;
+        }
+        let mut n = 1;
+        while k + n < drafts.len()
+            && drafts[k + n].joined_to_prev
+            && drafts[k + n].group_start == drafts[k].group_start
+        {
+            n += 1;
+        }
+        if n < 2 {
+            k += 1;
+            continue;
+        }
+        let (a, b) = drafts[k].subject;
+        let mut items: Vec<Span> = Vec::new();
+        if b > a && !drafts[k].subject_empty {
+            let mut depth = 0i32;
+            let mut s = a;
+            for i in a..b {
+                match t[i] {
+                    '“' | '(' | '《' => depth += 1,
+                    '”' | ')' | '》' => depth -= 1,
+                    '、' | '和' | '与' | '及' if depth == 0 => {
+                        items.push(trim(t, s, i));
+                        s = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            items.push(trim(t, s, b));
+            let lens: Vec<usize> = items.iter().map(|(x, y)| y.saturating_sub(*x)).collect();
+            let first = lens.first().copied().unwrap_or(0);
+            let last = lens.last().copied().unwrap_or(0);
+            let sensible = lens.iter().all(|&l| l >= 2) && !(first <= 2 && last >= first + 4);
+            if items.len() == n && sensible {
+                for (j, it) in items.iter().enumerate() {
+                    drafts[k + j].subject = *it;
+                    drafts[k + j].subject_empty = false;
+                }
+            } else {
+                for j in 1..n {
+                    drafts[k + j].subject = (a, b);
+                    drafts[k + j].subject_empty = false;
+                }
+            }
+        } else {
+            // the n level facts before, in the same sentence
+            let prev: Vec<usize> = (0..k)
+                .rev()
+                .take_while(|&j| drafts[j].group_start == drafts[k].group_start)
+                .filter(|&j| drafts[j].measure == Measure::Level && !drafts[j].subject_empty)
+                .take(n)
+                .collect();
+            if prev.len() == n {
+                for (j, &p) in prev.iter().rev().enumerate() {
+                    drafts[k + j].subject = drafts[p].subject;
+                    drafts[k + j].subject_empty = false;
+                }
+            }
+        }
+        k += n;
+    }
+}
+
+fn same_text(t: &[char], x: Span, y: Span) -> bool {
+    x.1 - x.0 == y.1 - y.0 && t.get(x.0..x.1) == t.get(y.0..y.1)
 }
 
 fn inherit_subjects(ctx: &Ctx, drafts: &mut [Draft]) {
@@ -964,34 +1572,44 @@ fn inherit_subjects(ctx: &Ctx, drafts: &mut [Draft]) {
         }
         // previous fact of the same sentence
         let mut found = None;
-        if k > 0
-            && drafts[k - 1].group_start == drafts[k].group_start
-            && !drafts[k - 1].subject.is_empty()
-        {
-            found = Some(drafts[k - 1].subject.clone());
+        if k > 0 && drafts[k - 1].group_start == drafts[k].group_start {
+            let p = drafts[k - 1].subject;
+            if p.1 > p.0 {
+                found = Some(p);
+            }
         }
-        // a change before its level: 增长7%，达到6.3亿元 is handled by the level inheriting; a
-        // change first in its sentence takes the next fact's subject
+        // a change first in its sentence takes the next fact's subject
         if found.is_none() {
             if let Some(next) = drafts.get(k + 1) {
                 if next.group_start == drafts[k].group_start
                     && !next.subject_empty
                     && drafts[k].measure == Measure::Change
                 {
-                    found = Some(next.subject.clone());
+                    found = Some(next.subject);
                 }
             }
         }
         if found.is_none() {
-            // the previous clause of the sentence (着力推进电梯加装，新增45台)
-            let cs = drafts[k].clause_start;
-            if cs > drafts[k].group_start {
-                let prev_cs = ctx.clause_start(cs - 1);
-                let raw = s(ctx.chars, prev_cs, cs - 1);
-                let (subj, _) = strip_subject(raw.trim(), ctx.glossary);
-                if !subj.is_empty() && subj.chars().count() <= 20 {
-                    found = Some(subj);
+            // the previous clause of the sentence (着力推进电梯加装，新增45台), skipping
+            // adverbial clauses (从中央到地方, 扣除价格因素)
+            let mut cs = drafts[k].clause_start;
+            for _ in 0..3 {
+                if cs <= drafts[k].group_start {
+                    break;
                 }
+                let prev_cs = ctx.clause_start(cs - 1);
+                let (ra, rb) = trim(ctx.norm, prev_cs, cs - 1);
+                let adverbial = ["从", "由", "扣除", "按", "据", "在", "经过", "通过"]
+                    .iter()
+                    .any(|w| sw(ctx.norm, ra, rb, w));
+                if !adverbial {
+                    let (subj, _) = ctx.subject_span(ra, rb);
+                    if subj.1 > subj.0 && subj.1 - subj.0 <= 20 && !ctx.not_a_subject(subj) {
+                        found = Some(subj);
+                    }
+                    break;
+                }
+                cs = prev_cs;
             }
         }
         if let Some(f) = found {
@@ -1001,10 +1619,10 @@ fn inherit_subjects(ctx: &Ctx, drafts: &mut [Draft]) {
 }
 
 /// relates_to: a change or share → the level fact of the same sentence with the same subject.
-fn relate(drafts: &[Draft]) -> Vec<Option<usize>> {
+fn relate(t: &[char], drafts: &[Draft]) -> Vec<Option<usize>> {
     let mut out = vec![None; drafts.len()];
     for (k, d) in drafts.iter().enumerate() {
-        if !matches!(d.measure, Measure::Change | Measure::Share) || d.subject.is_empty() {
+        if !matches!(d.measure, Measure::Change | Measure::Share) || d.subject.1 <= d.subject.0 {
             continue;
         }
         let same = |j: usize| {
@@ -1014,7 +1632,7 @@ fn relate(drafts: &[Draft]) -> Vec<Option<usize>> {
                     || (d.measure == Measure::Change
                         && o.measure != Measure::Change
                         && o.tok.unit != d.tok.unit))
-                && o.subject == d.subject
+                && same_text(t, o.subject, d.subject)
                 && o.status == d.status
         };
         let prev = (0..k)
@@ -1029,10 +1647,659 @@ fn relate(drafts: &[Draft]) -> Vec<Option<usize>> {
     out
 }
 
-/// Where the plan part starts: the first plan heading, or the first sentence naming this
-/// year's 预期目标 / 主要目标, whichever is earlier; the body end when there is none.
+/// Line breaks inside a sentence (PDF line wrapping): the line before does not end with
+/// sentence punctuation, is not a heading (no list marker at its start, not a section heading
+/// of the structure) and either has clause punctuation or is long (≥ 25 characters); the next
+/// line is not blank, indented or a heading.
+fn soft_newlines(chars: &[char], structure: &Structure) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let heading_ends: Vec<usize> = structure.sections.iter().map(|s| s.end as usize).collect();
+    for i in 0..chars.len() {
+        if chars[i] != '\n' {
+            continue;
+        }
+        let ls = line_start;
+        line_start = i + 1;
+        let mut e = i;
+        while e > ls && matches!(chars[e - 1], ' ' | '\u{3000}' | '\r' | '\t') {
+            e -= 1;
+        }
+        if e == ls {
+            continue;
+        }
+        let last = chars[e - 1];
+        if "。！？；：!?;:…”」』）)】".contains(last) {
+            continue;
+        }
+        if heading_ends.contains(&e) || heading_ends.contains(&i) || starts_with_marker(chars, ls) {
+            continue;
+        }
+        let punct = (ls..e).any(|k| matches!(chars[k], '，' | ',' | '、' | '；' | '。'));
+        if !punct && e - ls < 25 {
+            continue;
+        }
+        let next = chars.get(i + 1).copied().unwrap_or('\n');
+        if matches!(next, '\n' | '\r' | ' ' | '\u{3000}' | '\t' | '—')
+            || starts_with_marker(chars, i + 1)
+        {
+            continue;
+        }
+        out.push(i);
+    }
+    out
+}
+
+/// Whether a line starts with a list or heading marker (一、 （一） 1. 第一).
+fn starts_with_marker(chars: &[char], ls: usize) -> bool {
+    let mut k = ls;
+    while chars.get(k).is_some_and(|&c| matches!(c, ' ' | '\u{3000}')) {
+        k += 1;
+    }
+    let Some(&c) = chars.get(k) else { return false };
+    if matches!(
+        c,
+        '（' | '('
+            | '第'
+            | '●'
+            | '■'
+            | '◆'
+            | '★'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+    ) {
+        if c == '（' || c == '(' || c == '第' || !"一二三四五六七八九十".contains(c) {
+            return true;
+        }
+        // 一、 二、 十一、
+        let mut j = k;
+        while chars
+            .get(j)
+            .is_some_and(|&d| "一二三四五六七八九十".contains(d))
+        {
+            j += 1;
+        }
+        return chars
+            .get(j)
+            .is_some_and(|&d| matches!(d, '、' | '是' | '．' | '.'));
+    }
+    if is_digit(c) {
+        let mut j = k;
+        while chars.get(j).is_some_and(|&d| is_digit(d)) {
+            j += 1;
+        }
+        let next = chars.get(j + 1).copied().unwrap_or('\0');
+        return chars
+            .get(j)
+            .is_some_and(|&d| matches!(d, '、' | '．' | '.' | '）' | ')'))
+            && !is_digit(next);
+    }
+    false
+}
+
+/// Maps a character to the form the word lists use: full-width ASCII to ASCII, traditional
+/// characters of report vocabulary to simplified ones (one char for one char, so offsets
+/// stay the same).
+fn norm_char(c: char) -> char {
+    let u = c as u32;
+    if (0xFF01..=0xFF5E).contains(&u) {
+        return char::from_u32(u - 0xFEE0).unwrap_or(c);
+    }
+    if u < 0x4E00 {
+        return c;
+    }
+    let table = trad_table();
+    match table.binary_search_by(|(t, _)| t.cmp(&c)) {
+        Ok(i) => table.get(i).map_or(c, |p| p.1),
+        Err(_) => c,
+    }
+}
+
+fn trad_table() -> &'static [(char, char)] {
+    static T: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(char, char)> = TRAD.iter().copied().filter(|(a, b)| a != b).collect();
+        v.sort();
+        v.dedup_by_key(|p| p.0);
+        v
+    })
+}
+
+/// Traditional → simplified for the characters of report vocabulary.
+const TRAD: &[(char, char)] = &[
+    ('與', '与'),
+    ('業', '业'),
+    ('東', '东'),
+    ('個', '个'),
+    ('們', '们'),
+    ('價', '价'),
+    ('億', '亿'),
+    ('優', '优'),
+    ('內', '内'),
+    ('農', '农'),
+    ('凈', '净'),
+    ('創', '创'),
+    ('劃', '划'),
+    ('動', '动'),
+    ('務', '务'),
+    ('勞', '劳'),
+    ('區', '区'),
+    ('協', '协'),
+    ('參', '参'),
+    ('發', '发'),
+    ('變', '变'),
+    ('單', '单'),
+    ('啟', '启'),
+    ('團', '团'),
+    ('國', '国'),
+    ('圍', '围'),
+    ('場', '场'),
+    ('壓', '压'),
+    ('處', '处'),
+    ('學', '学'),
+    ('實', '实'),
+    ('審', '审'),
+    ('對', '对'),
+    ('將', '将'),
+    ('專', '专'),
+    ('屆', '届'),
+    ('屬', '属'),
+    ('島', '岛'),
+    ('幣', '币'),
+    ('幫', '帮'),
+    ('廣', '广'),
+    ('應', '应'),
+    ('建', '建'),
+    ('後', '后'),
+    ('從', '从'),
+    ('態', '态'),
+    ('戶', '户'),
+    ('擴', '扩'),
+    ('據', '据'),
+    ('擊', '击'),
+    ('收', '收'),
+    ('數', '数'),
+    ('標', '标'),
+    ('樓', '楼'),
+    ('機', '机'),
+    ('權', '权'),
+    ('歲', '岁'),
+    ('歸', '归'),
+    ('氣', '气'),
+    ('減', '减'),
+    ('漲', '涨'),
+    ('濟', '济'),
+    ('營', '营'),
+    ('爭', '争'),
+    ('產', '产'),
+    ('畝', '亩'),
+    ('當', '当'),
+    ('療', '疗'),
+    ('發', '发'),
+    ('盤', '盘'),
+    ('確', '确'),
+    ('種', '种'),
+    ('穩', '稳'),
+    ('積', '积'),
+    ('築', '筑'),
+    ('節', '节'),
+    ('範', '范'),
+    ('約', '约'),
+    ('紀', '纪'),
+    ('級', '级'),
+    ('純', '纯'),
+    ('紙', '纸'),
+    ('組', '组'),
+    ('結', '结'),
+    ('統', '统'),
+    ('綠', '绿'),
+    ('維', '维'),
+    ('緊', '紧'),
+    ('線', '线'),
+    ('編', '编'),
+    ('縣', '县'),
+    ('縮', '缩'),
+    ('總', '总'),
+    ('績', '绩'),
+    ('續', '续'),
+    ('與', '与'),
+    ('舉', '举'),
+    ('舊', '旧'),
+    ('華', '华'),
+    ('萬', '万'),
+    ('落', '落'),
+    ('處', '处'),
+    ('號', '号'),
+    ('術', '术'),
+    ('衛', '卫'),
+    ('補', '补'),
+    ('裝', '装'),
+    ('製', '制'),
+    ('規', '规'),
+    ('視', '视'),
+    ('覽', '览'),
+    ('計', '计'),
+    ('訂', '订'),
+    ('記', '记'),
+    ('設', '设'),
+    ('許', '许'),
+    ('評', '评'),
+    ('試', '试'),
+    ('詳', '详'),
+    ('認', '认'),
+    ('調', '调'),
+    ('談', '谈'),
+    ('請', '请'),
+    ('證', '证'),
+    ('議', '议'),
+    ('護', '护'),
+    ('責', '责'),
+    ('貧', '贫'),
+    ('貨', '货'),
+    ('貿', '贸'),
+    ('資', '资'),
+    ('質', '质'),
+    ('購', '购'),
+    ('贏', '赢'),
+    ('較', '较'),
+    ('輕', '轻'),
+    ('輛', '辆'),
+    ('輸', '输'),
+    ('辦', '办'),
+    ('農', '农'),
+    ('這', '这'),
+    ('進', '进'),
+    ('過', '过'),
+    ('達', '达'),
+    ('違', '违'),
+    ('遞', '递'),
+    ('適', '适'),
+    ('選', '选'),
+    ('還', '还'),
+    ('鄉', '乡'),
+    ('醫', '医'),
+    ('針', '针'),
+    ('鎮', '镇'),
+    ('長', '长'),
+    ('門', '门'),
+    ('開', '开'),
+    ('間', '间'),
+    ('關', '关'),
+    ('際', '际'),
+    ('險', '险'),
+    ('隊', '队'),
+    ('隨', '随'),
+    ('雖', '虽'),
+    ('離', '离'),
+    ('電', '电'),
+    ('預', '预'),
+    ('領', '领'),
+    ('頭', '头'),
+    ('題', '题'),
+    ('額', '额'),
+    ('風', '风'),
+    ('飛', '飞'),
+    ('養', '养'),
+    ('驗', '验'),
+    ('體', '体'),
+    ('點', '点'),
+    ('齊', '齐'),
+    ('為', '为'),
+    ('無', '无'),
+    ('環', '环'),
+    ('現', '现'),
+    ('幾', '几'),
+    ('張', '张'),
+    ('時', '时'),
+    ('會', '会'),
+    ('條', '条'),
+    ('來', '来'),
+    ('樣', '样'),
+    ('歷', '历'),
+    ('賽', '赛'),
+    ('車', '车'),
+    ('軌', '轨'),
+    ('輪', '轮'),
+    ('運', '运'),
+    ('際', '际'),
+    ('雙', '双'),
+    ('項', '项'),
+    ('順', '顺'),
+    ('預', '预'),
+    ('億', '亿'),
+    ('擬', '拟'),
+    ('險', '险'),
+    ('稅', '税'),
+    ('滿', '满'),
+    ('蘇', '苏'),
+    ('務', '务'),
+    ('廠', '厂'),
+    ('園', '园'),
+    ('圖', '图'),
+    ('團', '团'),
+    ('壩', '坝'),
+    ('層', '层'),
+    ('貸', '贷'),
+    ('費', '费'),
+    ('產', '产'),
+    ('糧', '粮'),
+    ('廢', '废'),
+    ('漁', '渔'),
+    ('畜', '畜'),
+    ('聯', '联'),
+    ('職', '职'),
+    ('辭', '辞'),
+    ('鐵', '铁'),
+    ('錢', '钱'),
+    ('門', '门'),
+    ('陽', '阳'),
+    ('雲', '云'),
+    ('館', '馆'),
+    ('鋼', '钢'),
+    ('礦', '矿'),
+    ('熱', '热'),
+    ('爐', '炉'),
+    ('灣', '湾'),
+    ('瀋', '沈'),
+    ('傳', '传'),
+    ('價', '价'),
+    ('儲', '储'),
+    ('兒', '儿'),
+    ('兩', '两'),
+    ('冊', '册'),
+    ('剛', '刚'),
+    ('勵', '励'),
+    ('匯', '汇'),
+    ('嚴', '严'),
+    ('獎', '奖'),
+    ('寬', '宽'),
+    ('導', '导'),
+    ('屆', '届'),
+    ('帶', '带'),
+    ('彈', '弹'),
+    ('徑', '径'),
+    ('據', '据'),
+    ('擔', '担'),
+    ('攜', '携'),
+    ('敗', '败'),
+    ('斷', '断'),
+    ('槓', '杠'),
+    ('檢', '检'),
+    ('歐', '欧'),
+    ('殘', '残'),
+    ('濕', '湿'),
+    ('災', '灾'),
+    ('燈', '灯'),
+    ('獲', '获'),
+    ('異', '异'),
+    ('療', '疗'),
+    ('盡', '尽'),
+    ('監', '监'),
+    ('碼', '码'),
+    ('礎', '础'),
+    ('禍', '祸'),
+    ('稱', '称'),
+    ('穀', '谷'),
+    ('競', '竞'),
+    ('籌', '筹'),
+    ('級', '级'),
+    ('紅', '红'),
+    ('細', '细'),
+    ('經', '经'),
+    ('網', '网'),
+    ('緩', '缓'),
+    ('練', '练'),
+    ('織', '织'),
+    ('繼', '继'),
+    ('罰', '罚'),
+    ('聽', '听'),
+    ('腦', '脑'),
+    ('艱', '艰'),
+    ('藥', '药'),
+    ('虧', '亏'),
+    ('蟲', '虫'),
+    ('覆', '覆'),
+    ('觀', '观'),
+    ('訊', '讯'),
+    ('訴', '诉'),
+    ('診', '诊'),
+    ('說', '说'),
+    ('課', '课'),
+    ('謀', '谋'),
+    ('豐', '丰'),
+    ('負', '负'),
+    ('財', '财'),
+    ('貢', '贡'),
+    ('貫', '贯'),
+    ('賦', '赋'),
+    ('質', '质'),
+    ('趨', '趋'),
+    ('跡', '迹'),
+    ('軍', '军'),
+    ('載', '载'),
+    ('輔', '辅'),
+    ('轉', '转'),
+    ('農', '农'),
+    ('迴', '回'),
+    ('週', '周'),
+    ('遊', '游'),
+    ('鄰', '邻'),
+    ('釋', '释'),
+    ('針', '针'),
+    ('銀', '银'),
+    ('銷', '销'),
+    ('鏈', '链'),
+    ('閒', '闲'),
+    ('闊', '阔'),
+    ('陣', '阵'),
+    ('陸', '陆'),
+    ('險', '险'),
+    ('雜', '杂'),
+    ('難', '难'),
+    ('響', '响'),
+    ('頒', '颁'),
+    ('頻', '频'),
+    ('類', '类'),
+    ('顯', '显'),
+    ('飲', '饮'),
+    ('髮', '发'),
+    ('魚', '鱼'),
+    ('鳥', '鸟'),
+    ('麥', '麦'),
+    ('黨', '党'),
+    ('齡', '龄'),
+    ('龍', '龙'),
+    ('倉', '仓'),
+    ('偉', '伟'),
+    ('僅', '仅'),
+    ('億', '亿'),
+    ('償', '偿'),
+    ('優', '优'),
+    ('軟', '软'),
+    ('週', '周'),
+    ('衝', '冲'),
+    ('衆', '众'),
+    ('眾', '众'),
+    ('壽', '寿'),
+    ('夥', '伙'),
+    ('奪', '夺'),
+    ('孫', '孙'),
+    ('寧', '宁'),
+    ('實', '实'),
+    ('將', '将'),
+    ('對', '对'),
+    ('屢', '屡'),
+    ('嶺', '岭'),
+    ('廳', '厅'),
+    ('彙', '汇'),
+    ('復', '复'),
+    ('徵', '征'),
+    ('憂', '忧'),
+    ('懷', '怀'),
+    ('戰', '战'),
+    ('撥', '拨'),
+    ('擁', '拥'),
+    ('擴', '扩'),
+    ('攝', '摄'),
+    ('數', '数'),
+    ('條', '条'),
+    ('棄', '弃'),
+    ('棟', '栋'),
+    ('樁', '桩'),
+    ('橋', '桥'),
+    ('櫃', '柜'),
+    ('歸', '归'),
+    ('氫', '氢'),
+    ('決', '决'),
+    ('溝', '沟'),
+    ('滬', '沪'),
+    ('漢', '汉'),
+    ('潔', '洁'),
+    ('濱', '滨'),
+    ('瀏', '浏'),
+    ('煙', '烟'),
+    ('爾', '尔'),
+    ('獨', '独'),
+    ('獻', '献'),
+    ('畫', '画'),
+    ('瘧', '疟'),
+    ('癥', '症'),
+    ('發', '发'),
+    ('盜', '盗'),
+    ('報', '报'),
+    ('顧', '顾'),
+    ('頃', '顷'),
+    ('綜', '综'),
+    ('轄', '辖'),
+    ('絡', '络'),
+    ('識', '识'),
+    ('夠', '够'),
+    ('戶', '户'),
+    ('兌', '兑'),
+    ('幹', '干'),
+    ('區', '区'),
+    ('勢', '势'),
+    ('壯', '壮'),
+    ('補', '补'),
+    ('貼', '贴'),
+    ('錄', '录'),
+    ('鬆', '松'),
+    ('闆', '板'),
+    ('衡', '衡'),
+    ('樂', '乐'),
+    ('藝', '艺'),
+    ('鐘', '钟'),
+    ('鋪', '铺'),
+    ('廈', '厦'),
+    ('灑', '洒'),
+    ('儘', '尽'),
+    ('陳', '陈'),
+    ('遠', '远'),
+    ('興', '兴'),
+    ('轉', '转'),
+    ('構', '构'),
+    ('織', '织'),
+    ('極', '极'),
+    ('麼', '么'),
+    ('復', '复'),
+    ('惡', '恶'),
+    ('愛', '爱'),
+    ('慶', '庆'),
+    ('戲', '戏'),
+    ('換', '换'),
+    ('據', '据'),
+    ('權', '权'),
+    ('歡', '欢'),
+    ('汙', '污'),
+    ('測', '测'),
+    ('濟', '济'),
+    ('灣', '湾'),
+    ('煥', '焕'),
+    ('碳', '碳'),
+    ('祿', '禄'),
+    ('離', '离'),
+    ('稱', '称'),
+    ('筆', '笔'),
+    ('範', '范'),
+    ('糾', '纠'),
+    ('紛', '纷'),
+    ('終', '终'),
+    ('給', '给'),
+    ('絕', '绝'),
+    ('絲', '丝'),
+    ('綫', '线'),
+    ('緣', '缘'),
+    ('縱', '纵'),
+    ('繫', '系'),
+    ('罷', '罢'),
+    ('聲', '声'),
+    ('膽', '胆'),
+    ('舖', '铺'),
+    ('莊', '庄'),
+    ('蓋', '盖'),
+    ('薦', '荐'),
+    ('薩', '萨'),
+    ('處', '处'),
+    ('規', '规'),
+    ('覺', '觉'),
+    ('訪', '访'),
+    ('證', '证'),
+    ('讓', '让'),
+    ('貴', '贵'),
+    ('買', '买'),
+    ('賣', '卖'),
+    ('賴', '赖'),
+    ('趕', '赶'),
+    ('軸', '轴'),
+    ('較', '较'),
+    ('辯', '辩'),
+    ('邊', '边'),
+    ('鄭', '郑'),
+    ('鋒', '锋'),
+    ('錯', '错'),
+    ('鍵', '键'),
+    ('長', '长'),
+    ('閉', '闭'),
+    ('開', '开'),
+    ('閣', '阁'),
+    ('陰', '阴'),
+    ('隱', '隐'),
+    ('雞', '鸡'),
+    ('靈', '灵'),
+    ('韓', '韩'),
+    ('頁', '页'),
+    ('順', '顺'),
+    ('須', '须'),
+    ('顧', '顾'),
+    ('駐', '驻'),
+    ('驅', '驱'),
+    ('鬥', '斗'),
+    ('鮮', '鲜'),
+    ('鳳', '凤'),
+    ('麗', '丽'),
+    ('黃', '黄'),
+    ('齒', '齿'),
+    ('並', '并'),
+    ('佔', '占'),
+    ('於', '于'),
+    ('餘', '余'),
+    ('裡', '里'),
+    ('著', '着'),
+];
+/// Where the plan part starts: the first plan heading (a part of the structure, or a heading
+/// line: 二、2025年主要目标任务, 2025年工作安排, 今年工作的总体要求和主要目标, 关于2025年工作), or
+/// the first sentence naming this year's 预期目标 / 主要目标, whichever is earlier; the body end
+/// when there is none. `t` is the normalised text.
 fn find_plan_start(
-    chars: &[char],
+    t: &[char],
     structure: &Structure,
     report_year: i32,
     body_start: usize,
@@ -1040,99 +2307,90 @@ fn find_plan_start(
 ) -> usize {
     let mut best = body_end;
     let year = report_year.to_string();
-    let is_review = |t: &str| {
-        [
-            "回顾",
-            "总结",
-            "过去",
-            "成绩",
-            "一年来",
-            "五年来",
-            "工作报告",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+    let n = t.len();
+    let review = [
+        "回顾",
+        "总结",
+        "过去",
+        "成绩",
+        "一年来",
+        "五年来",
+        "工作报告",
+        "取得",
+    ];
+    let plan = [
+        "安排",
+        "任务",
+        "要求",
+        "建议",
+        "目标",
+        "部署",
+        "打算",
+        "今年",
+        "今后",
+        "展望",
+        "政策取向",
+        "主要工作",
+        "计划",
+        "思路",
+    ];
+    let is_plan = |a: usize, b: usize| {
+        !review.iter().any(|w| contains(t, a, b, w))
+            && (plan.iter().any(|w| contains(t, a, b, w))
+                || contains(t, a, b, &format!("{year}年")))
     };
-    let is_plan = |t: &str| {
-        let t: String = t
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                _ => c,
-            })
-            .collect();
-        let t = t.as_str();
-        !is_review(t)
-            && ([
-                "安排",
-                "任务",
-                "要求",
-                "建议",
-                "目标",
-                "部署",
-                "打算",
-                "今年",
-                "今后",
-                "展望",
-                "政策取向",
-                "主要工作",
-                "计划",
-            ]
-            .iter()
-            .any(|w| t.contains(w))
-                || t.contains(&format!("{year}年")))
-    };
-    let parts: Vec<_> = structure.sections.iter().filter(|s| s.level == 1).collect();
-    if !parts.is_empty() {
-        if let Some(p) = parts.iter().find(|p| is_plan(&p.title)) {
-            best = best.min(p.start as usize);
-        }
-    } else {
-        // no structure: lines that look like part headings (二、2024年工作安排)
-        let mut line_start = body_start;
-        let mut k = body_start;
-        while k <= body_end.min(chars.len()) {
-            if k == chars.len() || chars[k] == '\n' {
-                let line: String = chars[line_start..k].iter().collect();
-                let t = line.trim();
-                let len = t.chars().count();
-                if len > 2 && len <= 50 && !t.contains('。') {
-                    let mut it = t.chars();
-                    let first = it.next().unwrap_or(' ');
-                    let marker = "一二三四五六七八九十".contains(first)
-                        && t.chars().take(4).any(|c| c == '、');
-                    if marker && is_plan(t) {
-                        best = best.min(line_start);
-                        break;
-                    }
-                }
-                line_start = k + 1;
-            }
-            k += 1;
+    for p in structure.sections.iter().filter(|s| s.level == 1) {
+        let (a, b) = (p.start as usize, (p.end as usize).min(n));
+        if is_plan(a, b) {
+            best = best.min(a);
+            break;
         }
     }
+    // heading lines: a marker (二、) or, unmarked, this year or 今年 with a plan word; short,
+    // without sentence punctuation
+    let mut ls = body_start.min(n);
+    let end = body_end.min(n);
+    let mut k = ls;
+    while k <= end && k < best {
+        if k == end || t[k] == '\n' {
+            let (a, b) = trim(t, ls, k);
+            let len = b - a;
+            if len > 2 && len <= 40 && !(a..b).any(|i| matches!(t[i], '。' | ',' | ';')) {
+                let marker = starts_with_marker(t, a);
+                let unmarked = (sw(t, a, b, &format!("{year}年"))
+                    || sw(t, a, b, "今年")
+                    || sw(t, a, b, "关于"))
+                    && !["报告", "代表", "会议", "讲话", "第"]
+                        .iter()
+                        .any(|w| contains(t, a, b, w));
+                if (marker || unmarked) && is_plan(a, b) {
+                    best = best.min(ls);
+                    break;
+                }
+            }
+            ls = k + 1;
+        }
+        k += 1;
+    }
     // a sentence naming this year's targets
-    let text: String = chars[body_start.min(chars.len())..body_end.min(chars.len())]
-        .iter()
-        .collect();
     for key in ["预期目标", "主要目标"] {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(key) {
-            let abs = from + p;
-            // the sentence start
-            let sent_start = text[..abs].rfind(['。', '\n', '；']).map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, |c| c.len_utf8())
-            });
-            let sentence = &text[sent_start..abs];
-            if (sentence.contains("今年") || sentence.contains(&year))
-                && !sentence.contains("完成")
-                && !sentence.contains("实现")
-            {
-                let cp = body_start + text[..sent_start].chars().count();
-                best = best.min(cp);
+        let mut from = body_start.min(n);
+        while let Some(p) = find(t, from, end, key) {
+            if p >= best {
                 break;
             }
-            from = abs + key.len();
+            let sent_start = (body_start..p)
+                .rev()
+                .find(|&i| matches!(t[i], '。' | '\n' | ';'))
+                .map_or(body_start, |i| i + 1);
+            if (contains(t, sent_start, p, "今年") || contains(t, sent_start, p, &year))
+                && !contains(t, sent_start, p, "完成")
+                && !contains(t, sent_start, p, "实现")
+            {
+                best = best.min(sent_start);
+                break;
+            }
+            from = p + 1;
         }
     }
     best
@@ -1142,37 +2400,66 @@ fn find_plan_start(
 mod tests {
     use super::*;
 
+    fn v(s: &str) -> Vec<char> {
+        s.chars().map(norm_char).collect()
+    }
+
     #[test]
     fn change_verbs() {
-        assert_eq!(change_verb("同比增加"), (true, false));
-        assert_eq!(change_verb("能耗降低"), (true, true));
-        assert_eq!(change_verb("提高到"), (false, false));
-        assert_eq!(change_verb("比上年增"), (true, false));
-        assert_eq!(change_verb("区级财政收入"), (false, false));
+        let cv = |s: &str| {
+            let t = v(s);
+            change_verb(&t, 0, t.len())
+        };
+        assert_eq!(cv("同比增加"), (true, false));
+        assert_eq!(cv("能耗降低"), (true, true));
+        assert_eq!(cv("提高到"), (false, false));
+        assert_eq!(cv("比上年增"), (true, false));
+        assert_eq!(cv("区级财政收入"), (false, false));
+        assert_eq!(cv("地區生產總值增長"), (true, false));
     }
 
     #[test]
     fn subjects() {
         let g = Glossary::builtin();
-        assert_eq!(strip_subject("全年完成区级财政收入", g).0, "区级财政收入");
+        let subj = |s: &str| {
+            let t = v(s);
+            let ctx = Ctx {
+                token_ends: &[],
+                norm: &t,
+                soft: &[],
+                report_year: 2024,
+                plan_start: usize::MAX,
+                years: &[],
+                glossary: g,
+            };
+            let (sp, cut) = ctx.subject_span(0, t.len());
+            (string(&t, sp), cut)
+        };
+        assert_eq!(subj("全年完成区级财政收入").0, "区级财政收入");
+        assert_eq!(subj("全社会固定资产投资完成").0, "全社会固定资产投资");
+        assert_eq!(subj("同比增加").0, "");
+        assert_eq!(subj("开展环保约谈").0, "环保约谈");
+        assert_eq!(subj("全年开展综合文艺演出等各类文化活动").0, "各类文化活动");
         assert_eq!(
-            strip_subject("全社会固定资产投资完成", g).0,
-            "全社会固定资产投资"
-        );
-        assert_eq!(strip_subject("同比增加", g).0, "");
-        assert_eq!(strip_subject("开展环保约谈", g).0, "环保约谈");
-        assert_eq!(
-            strip_subject("全年开展综合文艺演出等各类文化活动", g).0,
-            "各类文化活动"
-        );
-        assert_eq!(
-            strip_subject("新能源汽车产销量占全球比重", g),
+            subj("新能源汽车产销量占全球比重"),
             ("新能源汽车产销量".to_string(), true)
         );
-        assert_eq!(strip_subject("比上年年初预算增加", g).0, "");
-        assert_eq!(
-            strip_subject("城镇登记失业人员控制在", g).0,
-            "城镇登记失业人员"
-        );
+        assert_eq!(subj("比上年年初预算增加").0, "");
+        assert_eq!(subj("城镇登记失业人员控制在").0, "城镇登记失业人员");
+        assert_eq!(subj("全市地区生产总值增长").0, "地区生产总值");
+        assert_eq!(subj("新增就业").0, "新增就业");
+        assert_eq!(subj("新增高新技术企业").0, "高新技术企业");
+        assert_eq!(subj("制定修订行政法规").0, "行政法规");
+        assert_eq!(subj("中等职业学校资助面").0, "中等职业学校资助面");
+        assert_eq!(subj("经济增长预期目标为").0, "经济增长");
+        assert_eq!(subj("集团购买力要按上年实际数额核减").0, "集团购买力");
+    }
+
+    #[test]
+    fn traditional_and_full_width_are_normalised() {
+        assert_eq!(norm_char('長'), '长');
+        assert_eq!(norm_char('１'), '1');
+        assert_eq!(norm_char('，'), ',');
+        assert_eq!(norm_char('中'), '中');
     }
 }

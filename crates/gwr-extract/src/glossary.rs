@@ -7,6 +7,7 @@
 //! or else when it ends with one of them; the longest such name wins, so 财政总收入 is not
 //! taken for 财政收入.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One indicator of the glossary.
@@ -37,6 +38,8 @@ pub struct Glossary {
     pub entries: Vec<Entry>,
     /// (name, entry index), longest names first.
     names: Vec<(String, usize)>,
+    /// name → entry index, for exact lookups.
+    exact: HashMap<String, usize>,
 }
 
 /// The CSV compiled into the crate.
@@ -93,7 +96,15 @@ impl Glossary {
                 .cmp(&a.0.chars().count())
                 .then_with(|| a.0.cmp(&b.0))
         });
-        Glossary { entries, names }
+        let mut exact = HashMap::with_capacity(names.len());
+        for (n, i) in &names {
+            exact.entry(n.clone()).or_insert(*i);
+        }
+        Glossary {
+            entries,
+            names,
+            exact,
+        }
     }
 
     /// The entry a subject names: an exact name first, else the longest name the subject ends
@@ -105,7 +116,7 @@ impl Glossary {
         if s.is_empty() {
             return None;
         }
-        if let Some((_, i)) = self.names.iter().find(|(n, _)| n == s) {
+        if let Some(i) = self.exact.get(s) {
             return self.entries.get(*i);
         }
         self.names
@@ -121,7 +132,7 @@ impl Glossary {
 
     /// Whether `name` is exactly one of the glossary's names.
     pub fn is_name(&self, name: &str) -> bool {
-        self.names.iter().any(|(n, _)| n == name)
+        self.exact.contains_key(name)
     }
 }
 

@@ -1231,6 +1231,13 @@ fn read_token(
     let mut start = core.start;
     for (w, q) in PREFIX_QUAL {
         if let Some(len) = ends(chars, core.start, w) {
+            // 约 of 签约, 合约, 节约, 制约 is no qualifier
+            if *w == "约"
+                && core.start >= 2
+                && "签合预节制公条婚违履契集".contains(at(chars, core.start - 2))
+            {
+                continue;
+            }
             // 超 of 超额/超过 only directly before the number
             start = core.start - len;
             words.insert(0, w);
@@ -1259,6 +1266,13 @@ fn read_token(
     if reject.is_none() && (lead_c == '第' || (lead_c == '初' && core.form == NumberForm::Chinese))
     {
         reject = Some(Reject::Ordinal);
+    }
+    // 亿元以上项目, 千万元级企业, 百亿级产业集群: a size class, not an amount
+    if reject.is_none()
+        && core.mult_only
+        && (words.contains(&"以上") || matches!(at(chars, end), '级' | '以'))
+    {
+        reject = Some(Reject::Name);
     }
     if reject.is_none() {
         reject = match after_kind {
@@ -1305,6 +1319,13 @@ fn read_token(
     if reject.is_none() && (lead_c == '第' || (lead_c == '初' && core.form == NumberForm::Chinese))
     {
         reject = Some(Reject::Ordinal);
+    }
+    // 亿元以上项目, 千万元级企业, 百亿级产业集群: a size class, not an amount
+    if reject.is_none()
+        && core.mult_only
+        && (words.contains(&"以上") || matches!(at(chars, end), '级' | '以'))
+    {
+        reject = Some(Reject::Name);
     }
     if reject.is_none() && core.form == NumberForm::Chinese && matches!(lead_c, '周' | '星') {
         reject = Some(Reject::Date);

@@ -21,10 +21,23 @@ fn heldout_precision_recall() {
     let both = total.frac(total.both_ok);
     let subject = total.frac(total.subject_ok);
     let status = total.frac(total.status_ok);
-    assert!(total.f1() >= F1_FLOOR, "held-out F1 {:.3} below {F1_FLOOR}", total.f1());
-    assert!(subject >= SUBJECT_FLOOR, "held-out subject {subject:.3} below {SUBJECT_FLOOR}");
-    assert!(status >= STATUS_FLOOR, "held-out status {status:.3} below {STATUS_FLOOR}");
-    assert!(both >= BOTH_FLOOR, "held-out subject+status {both:.3} below {BOTH_FLOOR}");
+    assert!(
+        total.f1() >= F1_FLOOR,
+        "held-out F1 {:.3} below {F1_FLOOR}",
+        total.f1()
+    );
+    assert!(
+        subject >= SUBJECT_FLOOR,
+        "held-out subject {subject:.3} below {SUBJECT_FLOOR}"
+    );
+    assert!(
+        status >= STATUS_FLOOR,
+        "held-out status {status:.3} below {STATUS_FLOOR}"
+    );
+    assert!(
+        both >= BOTH_FLOOR,
+        "held-out subject+status {both:.3} below {BOTH_FLOOR}"
+    );
 }
 
 const F1_FLOOR: f64 = 0.0;
