@@ -40,7 +40,8 @@ use crate::structure::Structure;
 
 /// Finds every quantity stated in the body.
 pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Vec<Fact> {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let n = chars.len();
     let (body_start, body_end) =
         if structure.body_end > structure.body_start && structure.body_end <= n {
@@ -248,21 +249,19 @@ fn clen(w: &str) -> usize {
 
 /// Whether `t[a..b]` equals `w`.
 fn eq(t: &[char], a: usize, b: usize, w: &str) -> bool {
-    b >= a && clen(w) == b - a && sw(t, a, b, w)
+    sw_len(t, a, b, w) == Some(b.saturating_sub(a))
 }
 
 /// First position in `a..b` where `w` starts (and fits).
 fn find(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
-    let wl = clen(w);
     let first = w.chars().next()?;
-    (a..b.saturating_sub(wl - 1).max(a)).find(|&i| t.get(i) == Some(&first) && sw(t, i, b, w))
+    (a..b).find(|&i| t.get(i) == Some(&first) && sw(t, i, b, w))
 }
 
 /// Last position in `a..b` where `w` starts (and fits).
 fn rfind(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
-    let wl = clen(w);
     let first = w.chars().next()?;
-    (a..b.saturating_sub(wl - 1).max(a))
+    (a..b)
         .rev()
         .find(|&i| t.get(i) == Some(&first) && sw(t, i, b, w))
 }
@@ -271,22 +270,38 @@ fn contains(t: &[char], a: usize, b: usize, w: &str) -> bool {
     find(t, a, b, w).is_some()
 }
 
+/// If `t[a..b]` ends with `w`: its length in chars.
+fn ew_len(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
+    let mut i = b;
+    for c in w.chars().rev() {
+        if i <= a || t.get(i - 1) != Some(&c) {
+            return None;
+        }
+        i -= 1;
+    }
+    Some(b - i)
+}
+
+/// If `t[a..b]` starts with `w`: its length in chars.
+fn sw_len(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
+    let mut i = a;
+    for c in w.chars() {
+        if i >= b || t.get(i) != Some(&c) {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i - a)
+}
+
 /// Length (in chars) of the longest word of `list` that `t[a..b]` ends with.
 fn longest_suffix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
-    list.iter()
-        .map(|w| clen(w))
-        .zip(list.iter())
-        .filter(|(l, w)| ew(t, a, b, w, *l))
-        .map(|(l, _)| l)
-        .max()
+    list.iter().filter_map(|w| ew_len(t, a, b, w)).max()
 }
 
 /// Length (in chars) of the longest word of `list` that `t[a..b]` starts with.
 fn longest_prefix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
-    list.iter()
-        .filter(|w| sw(t, a, b, w))
-        .map(|w| clen(w))
-        .max()
+    list.iter().filter_map(|w| sw_len(t, a, b, w)).max()
 }
 
 fn trim(t: &[char], mut a: usize, mut b: usize) -> Span {
@@ -815,13 +830,18 @@ impl<'a> Ctx<'a> {
         DECREASE
             .iter()
             .chain(INCREASE.iter())
-            .filter(|v| clen(v) > 1)
-            .any(|v| ew(t, a, b, v, clen(v)) && self.is_var((a, b - clen(v))))
+            .filter_map(|v| ew_len(t, a, b, v).filter(|&l| l > 1))
+            .any(|l| self.is_var((a, b - l)))
     }
 
     /// Whether `norm[a..b]` is exactly a name of the glossary.
     fn is_var(&self, (a, b): Span) -> bool {
-        b > a + 1 && b - a <= 24 && self.glossary.is_name(&string(self.norm, (a, b)))
+        b > a + 1
+            && b - a <= 24
+            && self
+                .norm
+                .get(a..b)
+                .is_some_and(|n| self.glossary.is_name_chars(n))
     }
 
     fn draft(&self, tok: &'a NumberToken, prev_end: Option<usize>) -> Draft<'a> {
@@ -1019,10 +1039,7 @@ impl<'a> Ctx<'a> {
             let verb = DECREASE
                 .iter()
                 .chain(INCREASE.iter())
-                .map(|v| clen(v))
-                .zip(DECREASE.iter().chain(INCREASE.iter()))
-                .filter(|(l, v)| *l > 1 && ew(t, a, b, v, *l))
-                .map(|(l, _)| l)
+                .filter_map(|v| ew_len(t, a, b, v).filter(|&l| l > 1))
                 .max();
             if let Some(l) = verb {
                 b -= l;
@@ -1119,10 +1136,11 @@ impl<'a> Ctx<'a> {
         while b > a && matches!(t[b - 1], '和' | '及' | ',' | '、' | ':') {
             b -= 1;
         }
-        // a PDF line break inside: keep the part after it when that part is a phrase of its own
+        // a PDF line break inside: the subject is the shortest intact phrase, the part after
+        // the last break (人大⏎代表建议 → 代表建议), when that part names something
         if let Some(i) = (a..b).rev().find(|&i| t[i] == '\n') {
             let (ra, rb) = trim(t, i + 1, b);
-            if rb >= ra + 4 || self.is_var((ra, rb)) {
+            if rb >= ra + 2 && !self.not_a_subject((ra, rb)) {
                 return ((ra, rb), share_cut);
             }
         }
@@ -1173,7 +1191,7 @@ impl<'a> Ctx<'a> {
         let verbish = DECREASE
             .iter()
             .chain(INCREASE.iter())
-            .any(|v| clen(v) > 1 && sw(t, a, b, v))
+            .any(|v| sw_len(t, a, b, v).is_some_and(|l| l > 1))
             || matches!(t[a], '比' | '到' | '为' | '减' | '增' | '降' | '提' | '至');
         // a subject starts with a noun, not with a qualifier word, a number or (except after
         // a frequency: 两次降低存款准备金率) a verb
@@ -1192,8 +1210,16 @@ impl<'a> Ctx<'a> {
     fn status(&self, tok: &NumberToken, group_start: usize, clause_start: usize) -> Status {
         let t = self.norm;
         let (g, p) = (group_start, tok.start);
-        // 预计 governs the sentence until a clause starts with a verb of achievement
-        if let Some(i) = rfind(t, g, p, "预计") {
+        // 预计 governs its list (across ；, to the end of the sentence) until a clause starts
+        // with a verb of achievement
+        let mut ss = g;
+        while ss > 0 && p - ss < 600 && !matches!(self.at(ss - 1), '。' | '!' | '?') {
+            if self.at(ss - 1) == '\n' && !self.is_soft(ss - 1) {
+                break;
+            }
+            ss -= 1;
+        }
+        if let Some(i) = rfind(t, ss, p, "预计") {
             let restarted = (i..p).any(|k| {
                 matches!(t[k], ',' | ';' | '、')
                     && ["完成", "实现", "发放", "投入", "新增", "全年"]
@@ -1215,11 +1241,20 @@ impl<'a> Ctx<'a> {
             }
             return Status::Target;
         }
-        if ["力争", "确保", "预期目标", "目标是", "目标为", "拟", "预期"]
-            .iter()
-            .any(|w| contains(t, g, p, w))
-            && !contains(t, g, p, "完成")
-        {
+        // words of intent in the review (力争, 确保, 预期, 目标是, 拟), unless 完成 reports the result
+        let mut intent = false;
+        for i in g..p {
+            match t[i] {
+                '力' => intent |= sw(t, i, p, "力争"),
+                '确' => intent |= sw(t, i, p, "确保"),
+                '预' => intent |= sw(t, i, p, "预期"),
+                '目' => intent |= sw(t, i, p, "目标是") || sw(t, i, p, "目标为"),
+                '拟' => intent = true,
+                '完' if sw(t, i, p, "完成") => return Status::Actual,
+                _ => {}
+            }
+        }
+        if intent {
             return Status::Target;
         }
         Status::Actual
@@ -1311,8 +1346,7 @@ fn change_verb(t: &[char], a: usize, b: usize) -> (bool, bool) {
     // 提高到 / 降至 give a new level
     for (list, neg) in [(DECREASE, true), (INCREASE, false)] {
         for v in list {
-            let l = clen(v);
-            if ew(t, a, b, v, l) {
+            if let Some(l) = ew_len(t, a, b, v) {
                 // single-character verbs only after 同比/比上年/年均/分别 (比上年增, 同比降)
                 if l == 1 && !(b >= a + 2 && matches!(t[b - 2], '比' | '年' | '均' | '别')) {
                     continue;
@@ -1654,7 +1688,8 @@ fn relate(t: &[char], drafts: &[Draft]) -> Vec<Option<usize>> {
 fn soft_newlines(chars: &[char], structure: &Structure) -> Vec<usize> {
     let mut out = Vec::new();
     let mut line_start = 0;
-    let heading_ends: Vec<usize> = structure.sections.iter().map(|s| s.end as usize).collect();
+    let mut heading_ends: Vec<usize> = structure.sections.iter().map(|s| s.end as usize).collect();
+    heading_ends.sort_unstable();
     for i in 0..chars.len() {
         if chars[i] != '\n' {
             continue;
@@ -1672,7 +1707,10 @@ fn soft_newlines(chars: &[char], structure: &Structure) -> Vec<usize> {
         if "。！？；：!?;:…”」』）)】".contains(last) {
             continue;
         }
-        if heading_ends.contains(&e) || heading_ends.contains(&i) || starts_with_marker(chars, ls) {
+        if heading_ends.binary_search(&e).is_ok()
+            || heading_ends.binary_search(&i).is_ok()
+            || starts_with_marker(chars, ls)
+        {
             continue;
         }
         let punct = (ls..e).any(|k| matches!(chars[k], '，' | ',' | '、' | '；' | '。'));
@@ -1756,19 +1794,25 @@ fn norm_char(c: char) -> char {
     if u < 0x4E00 {
         return c;
     }
-    let table = trad_table();
-    match table.binary_search_by(|(t, _)| t.cmp(&c)) {
-        Ok(i) => table.get(i).map_or(c, |p| p.1),
-        Err(_) => c,
-    }
+    trad_table()
+        .get((u - 0x4E00) as usize)
+        .copied()
+        .filter(|&m| m != '\0')
+        .unwrap_or(c)
 }
 
-fn trad_table() -> &'static [(char, char)] {
-    static T: OnceLock<Vec<(char, char)>> = OnceLock::new();
+/// `TRAD` as a table indexed by `c - U+4E00` ('\0' where there is no mapping).
+fn trad_table() -> &'static [char] {
+    static T: OnceLock<Vec<char>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut v: Vec<(char, char)> = TRAD.iter().copied().filter(|(a, b)| a != b).collect();
-        v.sort();
-        v.dedup_by_key(|p| p.0);
+        let mut v = vec!['\0'; 0xA000 - 0x4E00];
+        for &(a, b) in TRAD {
+            if let Some(slot) = (a as usize).checked_sub(0x4E00).and_then(|i| v.get_mut(i)) {
+                if a != b {
+                    *slot = b;
+                }
+            }
+        }
         v
     })
 }

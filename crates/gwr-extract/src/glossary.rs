@@ -40,6 +40,8 @@ pub struct Glossary {
     names: Vec<(String, usize)>,
     /// name → entry index, for exact lookups.
     exact: HashMap<String, usize>,
+    /// The same, keyed by chars (lookups on char slices without allocating).
+    exact_chars: HashMap<Vec<char>, usize>,
 }
 
 /// The CSV compiled into the crate.
@@ -97,13 +99,16 @@ impl Glossary {
                 .then_with(|| a.0.cmp(&b.0))
         });
         let mut exact = HashMap::with_capacity(names.len());
+        let mut exact_chars = HashMap::with_capacity(names.len());
         for (n, i) in &names {
             exact.entry(n.clone()).or_insert(*i);
+            exact_chars.entry(n.chars().collect()).or_insert(*i);
         }
         Glossary {
             entries,
             names,
             exact,
+            exact_chars,
         }
     }
 
@@ -119,10 +124,15 @@ impl Glossary {
         if let Some(i) = self.exact.get(s) {
             return self.entries.get(*i);
         }
-        self.names
-            .iter()
-            .find(|(n, _)| s.ends_with(n.as_str()))
-            .and_then(|(_, i)| self.entries.get(*i))
+        // the longest name the subject ends with: its suffixes, longest first
+        s.char_indices()
+            .find_map(|(b, _)| s.get(b..).and_then(|suf| self.exact.get(suf)))
+            .and_then(|i| self.entries.get(*i))
+    }
+
+    /// Whether the chars `name` are exactly one of the glossary's names (no allocation).
+    pub fn is_name_chars(&self, name: &[char]) -> bool {
+        self.exact_chars.contains_key(name)
     }
 
     /// The code of [`Glossary::lookup`].

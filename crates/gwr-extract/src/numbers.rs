@@ -33,6 +33,9 @@
 //! `百分之五`, whose unit_raw is `百分之`. A range's `value_raw` runs from the first number to the
 //! second (`3%—5`), its `unit_raw` is the unit of the upper end.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use gwr_model::{Qualifier, Unit};
 
 /// How a number was written.
@@ -151,7 +154,8 @@ impl NumberToken {
 /// assert!(!toks[2].is_fact()); // a year
 /// ```
 pub fn scan(text: &str) -> Vec<NumberToken> {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     scan_chars(&chars)
 }
 
@@ -179,8 +183,10 @@ pub fn scan_chars(chars: &[char]) -> Vec<NumberToken> {
 // Character classes
 
 fn is_start_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('０'..='９').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    ('０'..='９').contains(&c)
         || cn_digit(c).is_some()
         || cn_mult(c).is_some()
         || c == '半'
@@ -987,12 +993,29 @@ fn match_after(chars: &[char], i: usize) -> Option<(usize, After)> {
     if c == '\0' {
         return None;
     }
-    for (w, a) in AFTER {
-        if w.starts_with(c) && starts(chars, i, w) {
-            return Some((w.chars().count(), *a));
+    let list = after_index().get(&c)?;
+    list.iter()
+        .find(|(w, _)| {
+            w.iter()
+                .enumerate()
+                .all(|(k, &wc)| chars.get(i + k) == Some(&wc))
+        })
+        .map(|(w, a)| (w.len(), *a))
+}
+
+/// `AFTER` grouped by first character, in table order (first match wins as before).
+fn after_index() -> &'static HashMap<char, Vec<(Vec<char>, After)>> {
+    static IDX: OnceLock<HashMap<char, Vec<(Vec<char>, After)>>> = OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<(Vec<char>, After)>> = HashMap::new();
+        for (w, a) in AFTER {
+            let cs: Vec<char> = w.chars().collect();
+            if let Some(&f) = cs.first() {
+                m.entry(f).or_default().push((cs, *a));
+            }
         }
-    }
-    None
+        m
+    })
 }
 
 static PREFIX_QUAL: &[(&str, Qualifier)] = &[
