@@ -36,8 +36,6 @@ pub struct Entry {
 pub struct Glossary {
     /// The indicators in file order.
     pub entries: Vec<Entry>,
-    /// (name, entry index), longest names first.
-    names: Vec<(String, usize)>,
     /// name → entry index, for exact lookups.
     exact: HashMap<String, usize>,
     /// The same, keyed by chars (lookups on char slices without allocating).
@@ -106,7 +104,6 @@ impl Glossary {
         }
         Glossary {
             entries,
-            names,
             exact,
             exact_chars,
         }

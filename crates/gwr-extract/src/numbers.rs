@@ -1003,11 +1003,14 @@ fn match_after(chars: &[char], i: usize) -> Option<(usize, After)> {
         .map(|(w, a)| (w.len(), *a))
 }
 
+/// Words after a number grouped by their first character, in table order.
+type AfterIndex = HashMap<char, Vec<(Vec<char>, After)>>;
+
 /// `AFTER` grouped by first character, in table order (first match wins as before).
-fn after_index() -> &'static HashMap<char, Vec<(Vec<char>, After)>> {
-    static IDX: OnceLock<HashMap<char, Vec<(Vec<char>, After)>>> = OnceLock::new();
+fn after_index() -> &'static AfterIndex {
+    static IDX: OnceLock<AfterIndex> = OnceLock::new();
     IDX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<(Vec<char>, After)>> = HashMap::new();
+        let mut m: AfterIndex = HashMap::new();
         for (w, a) in AFTER {
             let cs: Vec<char> = w.chars().collect();
             if let Some(&f) = cs.first() {
