@@ -9,20 +9,46 @@
 //!   level), or for 翻一番; `share` for 六成/过半/三分之一 or a percentage after 占/比重/比例; `rate`
 //!   for other percentages (满意率, 失业率, 完成预算的92%); otherwise `level`. Declines are
 //!   negative.
-//! - **subject**: the text between the start of the clause (，；。：、 …) and the number, with
-//!   leading time words and verbs (全年, 完成, 实现, 开展…) and trailing verbs and comparisons
-//!   (增长, 达到, 比上年…) removed, and after the last 等 or 占; when nothing is left, the noun
-//!   phrase after the unit (为近600户老年人… → 老年人…); when that is empty too, the subject of
-//!   the previous fact of the sentence, or the previous clause (新增45台 after 推进电梯加装).
-//! - **status**: `target` in the plan part (from the first plan heading such as 二、2024年工作安排,
-//!   or from the first sentence naming this year's 预期目标, whichever comes first) and after 力争,
-//!   确保, 目标, 计划, 拟 in the review; `forecast` where 预计 heads the sentence, until a clause
-//!   starts with a verb of achievement (完成, 实现, 发放, 投入); otherwise `actual`. A number in the
-//!   plan part introduced by 去年的/上年的 is actual.
+//! - **subject**: copied from the text, the shortest phrase naming what is measured. All word
+//!   lists are matched on a normalised copy of the text (traditional characters and full-width
+//!   ASCII mapped one char for one char, so offsets stay those of the text). The phrase runs from
+//!   the start of the clause (，；。：、 after a number …) or the end of the previous fact to the
+//!   number; years, codes and names (2002年, 5G, “三农”) do not cut it. From its end are removed
+//!   verbs and fillers (完成, 达到, 控制在, 增长, 提高到, 分别, 新增, 每人每月…), comparisons (比上年,
+//!   同比, 较上年, 比“八五”时期), adverbials (扣除价格因素), trailing years (增加到2007年) and plan
+//!   fulfilment (完成了原定计划的, 为年度预算的); a modal verb ends it (集团购买力要按…核减) unless
+//!   only time words precede it (今年拟安排…); a share is cut at 占/超过 (占全球比重). From its
+//!   start are removed years, time words and adverbs (全年, 过去五年, 其中, 进一步…), local scope
+//!   (全市, 全县, 全区, 全镇, 本市…; 全国/全省 stay), demonstratives (这些农场的) and verbs of
+//!   action or creation (完成, 制定, 取消, 新增, 新建, 改造…) — but a glossary indicator keeps
+//!   its verb when the rest is not one (新增就业, 接待游客, 经济增长; 新增高新技术企业 →
+//!   高新技术企业). A list before a 等 keeps what follows it; a list before a quoted group name
+//!   keeps the name (…光伏产品“新三样”出口). A phrase that names nothing (a verb alone, 平均每人,
+//!   总数, a function character) is empty. Counts (and shares with nothing before them) take the
+//!   noun phrase after the unit, up to a clause end, a number, 和/、 or a predicate verb
+//!   (为近600户老年人…, 六成以上村庄完成… → 村庄). n numbers joined by 和/、 after a list of n
+//!   items take the items in order (A、B分别增长x%、y%); after 分别 with nothing before them,
+//!   the n level facts before them, or the list of the previous clause; a short first item with
+//!   a longer last one (化肥、农药使用量, 中、高等…) is one shared phrase. Still empty: the
+//!   subject of the previous fact of the sentence, of the next when it is a change, or of the
+//!   previous clause (skipping adverbial clauses such as 从中央到地方). A line break inside a
+//!   sentence (PDF wrapping: the line does not end with 。；：, is not a heading, and has clause
+//!   punctuation or 25+ characters) does not end the phrase; a subject split by one is its
+//!   intact part after the break (人大⏎代表建议 → 代表建议).
+//! - **status**: `target` in the plan part and after 力争, 确保, 预期, 目标是/目标为, 拟 in the
+//!   review (unless 完成 reports the result); `forecast` where 预计 heads the list — across ；
+//!   to the end of the sentence — until a clause starts with a verb of achievement (完成, 实现,
+//!   发放, 投入, 新增, 全年); otherwise `actual`. A number in the plan part introduced by
+//!   去年的/上年的/过去 is actual. The plan part starts at the first plan heading: a part of the
+//!   structure or a heading line (二、2025年主要目标任务) whose title has a plan word (安排, 任务,
+//!   目标, 要求, 打算, 今年…) or this year and no review word (回顾, 过去, 报告…); an unmarked line
+//!   starting with this year, 今年 or 关于 (2025年工作安排, 今年工作的总体要求和主要目标,
+//!   关于2025年工作); or the first sentence naming this year's 预期目标/主要目标.
 //! - **period**: the nearest year written before the number in the same sentence (the end of a
 //!   range such as 2019—2023年度; not a base year after 比/较), else 去年/上年 → report year − 1,
-//!   else target/forecast or plan part → report year, else (review) report year − 1. Multi-year
-//!   totals (过去五年…) therefore get the last year of the span.
+//!   else the plan part, 今年 or a target → report year, else (review, including 预计 forecasts
+//!   there, which are about the year reviewed) report year − 1. Multi-year totals (过去五年…,
+//!   “十四五”期间) therefore get the last year of the span.
 //! - **relates_to**: a change or share points at the level fact of the same sentence with the
 //!   same subject, the previous one if any, else the next one.
 //! - **indicator**: [`crate::glossary::Glossary::lookup`] on the subject.
@@ -333,6 +359,8 @@ fn is_clause_end_char(c: char) -> bool {
 }
 
 const INCREASE: &[&str] = &[
+    "增长幅度",
+    "上涨幅度",
     "增长",
     "增加",
     "提高",
@@ -354,6 +382,7 @@ const INCREASE: &[&str] = &[
     "升",
 ];
 const DECREASE: &[&str] = &[
+    "下降幅度",
     "下降",
     "减少",
     "降低",
@@ -379,6 +408,27 @@ const DECREASE: &[&str] = &[
 
 /// Words stripped from the end of the phrase before a number (longest match first).
 const TRAIL: &[&str] = &[
+    "回落到",
+    "回落至",
+    "下降至",
+    "降低至",
+    "减少至",
+    "缩小到",
+    "缩小至",
+    "扩大至",
+    "增加至",
+    "上升至",
+    "新增",
+    "净增",
+    "全部",
+    "每人每月",
+    "每人每年",
+    "每月",
+    "再",
+    "不少于",
+    "到",
+    "至",
+    "覆盖",
     "分别为",
     "分别是",
     "分别达到",
@@ -469,6 +519,7 @@ const TRAIL: &[&str] = &[
 
 /// Time words, connectives, adverbs and modal words stripped from the start of the phrase.
 const LEAD: &[&str] = &[
+    "基本",
     "过去五年",
     "过去一年",
     "五年来",
@@ -570,6 +621,9 @@ const LEAD: &[&str] = &[
 /// the phrase with the verb is an indicator of the glossary and the rest is not (新增就业,
 /// 接待游客).
 const VERBS: &[&str] = &[
+    "改造",
+    "改造提升",
+    "使用",
     "完成",
     "实现",
     "建成",
@@ -695,9 +749,9 @@ const VERBS: &[&str] = &[
     "新招",
 ];
 
-/// Verbs of creation kept with their object (新增沼气用户, 新建改建农村公路: the increment is
-/// the indicator), unless the object alone is an indicator of the glossary (新增高新技术企业 →
-/// 高新技术企业).
+/// Verbs of creation, stripped like the other verbs (新增高新技术企业 → 高新技术企业, 新建5G基站
+/// → 5G基站) unless the phrase with the verb is a glossary indicator and the rest is not
+/// (新增就业, 新增注册企业).
 const NEW_VERBS: &[&str] = &[
     "新增",
     "新建",
@@ -712,6 +766,11 @@ const NEW_VERBS: &[&str] = &[
 
 /// Phrases that are only a verb or a per-head qualifier: no subject (新增45台, 全国平均每人).
 const VERB_ONLY: &[&str] = &[
+    "总数",
+    "总量",
+    "规模",
+    "总长",
+    "总规模",
     "新增",
     "完工",
     "在建",
@@ -915,7 +974,15 @@ impl<'a> Ctx<'a> {
             || (measure == Measure::Share && subject_empty);
         if post_ok && !change && !joined_to_prev {
             let frequency = tok.unit_raw.ends_with('次') && unit == Unit::Count;
-            let post = self.post_subject(tok.end, frequency);
+            // 上千万家庭: the 家 read as a measure word begins the noun
+            let from = if tok.unit_raw.ends_with('家')
+                && matches!(self.at(tok.end), '庭' | '属' | '长' | '电' | '门')
+            {
+                tok.end - 1
+            } else {
+                tok.end
+            };
+            let post = self.post_subject(from, frequency);
             if post.1 > post.0 {
                 subject = post;
                 subject_empty = false;
@@ -1094,13 +1161,11 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
-            if let Some(l) = longest_prefix(t, a, b, NEW_VERBS) {
-                if self.is_var((a + l, b)) {
-                    a += l;
-                    continue;
-                }
-            }
-            if let Some(l) = longest_prefix(t, a, b, VERBS) {
+            if let Some(l) = longest_prefix(t, a, b, VERBS)
+                .into_iter()
+                .chain(longest_prefix(t, a, b, NEW_VERBS))
+                .max()
+            {
                 let rest = (a + l, b);
                 let rest_ok = b >= a + l + 2;
                 if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
@@ -1139,7 +1204,10 @@ impl<'a> Ctx<'a> {
         // a PDF line break inside: the subject is the shortest intact phrase, the part after
         // the last break (人大⏎代表建议 → 代表建议), when that part names something
         if let Some(i) = (a..b).rev().find(|&i| t[i] == '\n') {
-            let (ra, rb) = trim(t, i + 1, b);
+            let (mut ra, rb) = trim(t, i + 1, b);
+            while ra < rb && matches!(t[ra], '的' | '和' | '及' | '与' | ',' | '、' | ':') {
+                ra += 1;
+            }
             if rb >= ra + 2 && !self.not_a_subject((ra, rb)) {
                 return ((ra, rb), share_cut);
             }
@@ -1368,8 +1436,21 @@ fn share_word_at(t: &[char], a: usize, b: usize) -> Option<usize> {
     })
 }
 
-/// Cuts a trailing comparison: 比上年, 同比, 比2020年, 比上年年初预算 (not 比重, 评比, 之比).
+/// Cuts a trailing comparison: 比上年, 同比, 比2020年, 比上年年初预算, 较上年 (not 比重, 评比,
+/// 之比); and an adverbial 扣除价格因素.
 fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
+    if let Some(i) = rfind(t, a, b, "扣除") {
+        if find(t, i, b, "因素").is_some_and(|f| f + 5 >= b) {
+            return Some(i);
+        }
+    }
+    if let Some(i) = rfind(t, a, b, "较") {
+        let next = t.get(i + 1).copied().unwrap_or('\0');
+        if i + 1 < b && b <= i + 8 && (matches!(next, '上' | '去' | '前' | '同') || is_digit(next))
+        {
+            return Some(i);
+        }
+    }
     let i = (a..b).rev().find(|&i| t[i] == '比')?;
     if i > a && matches!(t[i - 1], '之' | '评' | '对' | '占' | '相') {
         return None;
@@ -1377,7 +1458,7 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     let rest = t.get(i + 1).copied();
     let ok = i + 1 >= b
         || rest.is_some_and(|c| {
-            "上去前同年预计原全过".contains(c) || is_digit(c) || "一二三四五六七八九十".contains(c)
+            "上去前同年预计原全过“".contains(c) || is_digit(c) || "一二三四五六七八九十".contains(c)
         });
     if !ok {
         return None;
@@ -1529,10 +1610,6 @@ fn distribute_fenbie(ctx: &Ctx, drafts: &mut [Draft]) {
     let t = ctx.norm;
     let mut k = 0;
     while k < drafts.len() {
-        if !drafts[k].fenbie {
-            k += 1;
-            continue;
-        }
         let mut n = 1;
         while k + n < drafts.len()
             && drafts[k + n].joined_to_prev
@@ -1540,37 +1617,20 @@ fn distribute_fenbie(ctx: &Ctx, drafts: &mut [Draft]) {
         {
             n += 1;
         }
-        if n < 2 {
+        if n < 2 || drafts[k].measure != drafts[k + n - 1].measure {
             k += 1;
             continue;
         }
+        let fenbie = drafts[k].fenbie;
         let (a, b) = drafts[k].subject;
-        let mut items: Vec<Span> = Vec::new();
         if b > a && !drafts[k].subject_empty {
-            let mut depth = 0i32;
-            let mut s = a;
-            for i in a..b {
-                match t[i] {
-                    '“' | '(' | '《' => depth += 1,
-                    '”' | ')' | '》' => depth -= 1,
-                    '、' | '和' | '与' | '及' if depth == 0 => {
-                        items.push(trim(t, s, i));
-                        s = i + 1;
-                    }
-                    _ => {}
-                }
-            }
-            items.push(trim(t, s, b));
-            let lens: Vec<usize> = items.iter().map(|(x, y)| y.saturating_sub(*x)).collect();
-            let first = lens.first().copied().unwrap_or(0);
-            let last = lens.last().copied().unwrap_or(0);
-            let sensible = lens.iter().all(|&l| l >= 2) && !(first <= 2 && last >= first + 4);
-            if items.len() == n && sensible {
+            let items = split_items(t, (a, b));
+            if items.len() == n && sensible_items(&items) {
                 for (j, it) in items.iter().enumerate() {
                     drafts[k + j].subject = *it;
                     drafts[k + j].subject_empty = false;
                 }
-            } else {
+            } else if fenbie {
                 for j in 1..n {
                     drafts[k + j].subject = (a, b);
                     drafts[k + j].subject_empty = false;
@@ -1589,10 +1649,53 @@ fn distribute_fenbie(ctx: &Ctx, drafts: &mut [Draft]) {
                     drafts[k + j].subject = drafts[p].subject;
                     drafts[k + j].subject_empty = false;
                 }
+            } else if prev.is_empty() && drafts[k].clause_start > drafts[k].group_start {
+                // the list is the previous clause (A和B，2000年分别达到x和y)
+                let cs = drafts[k].clause_start;
+                let pcs = ctx.clause_start(cs - 1);
+                let (ra, rb) = trim(t, pcs, cs - 1);
+                let (subj, _) = ctx.subject_span(ra, rb);
+                let items = split_items(t, subj);
+                if items.len() == n && sensible_items(&items) {
+                    for (j, it) in items.iter().enumerate() {
+                        drafts[k + j].subject = *it;
+                        drafts[k + j].subject_empty = false;
+                    }
+                }
             }
         }
         k += n;
     }
+}
+
+/// The items of a list phrase (A、B和C), split at 、/和/与/及 outside quotes and brackets.
+fn split_items(t: &[char], (a, b): Span) -> Vec<Span> {
+    let mut items = Vec::new();
+    let mut depth = 0i32;
+    let mut s = a;
+    for i in a..b {
+        match t[i] {
+            '“' | '(' | '《' | '「' => depth += 1,
+            '”' | ')' | '》' | '」' => depth -= 1,
+            '、' | '和' | '与' | '及' if depth == 0 => {
+                items.push(trim(t, s, i));
+                s = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(trim(t, s, b));
+    items
+}
+
+/// Whether list items name things of their own: each has two characters or more, and not a
+/// short first item with a longer last one that carries the shared head (化肥、农药使用量;
+/// 中、高等职业教育在校生; 城镇、农村居民人均可支配收入), which share the whole phrase.
+fn sensible_items(items: &[Span]) -> bool {
+    let lens: Vec<usize> = items.iter().map(|(x, y)| y.saturating_sub(*x)).collect();
+    let first = lens.first().copied().unwrap_or(0);
+    let last = lens.last().copied().unwrap_or(0);
+    lens.len() >= 2 && lens.iter().all(|&l| l >= 2) && !(first <= 4 && last >= first + 2)
 }
 
 fn same_text(t: &[char], x: Span, y: Span) -> bool {

@@ -40,7 +40,8 @@ fn heldout_precision_recall() {
     );
 }
 
-const F1_FLOOR: f64 = 0.0;
-const SUBJECT_FLOOR: f64 = 0.0;
-const STATUS_FLOOR: f64 = 0.0;
-const BOTH_FLOOR: f64 = 0.0;
+// Measured (8 files, 439 matched facts): F1 0.983, subject 0.777, status 0.982, both 0.763.
+const F1_FLOOR: f64 = 0.97;
+const SUBJECT_FLOOR: f64 = 0.75;
+const STATUS_FLOOR: f64 = 0.96;
+const BOTH_FLOOR: f64 = 0.74;
