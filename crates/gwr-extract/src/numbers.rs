@@ -182,16 +182,39 @@ pub fn scan_chars(chars: &[char]) -> Vec<NumberToken> {
 // ---------------------------------------------------------------------------------------------
 // Character classes
 
+#[inline]
 fn is_start_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    ('０'..='９').contains(&c)
-        || cn_digit(c).is_some()
-        || cn_mult(c).is_some()
-        || c == '半'
-        || c == '翻'
-        || c == '过'
+    matches!(
+        c,
+        '０'
+            ..='９'
+                | '零'
+                | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '兩'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '萬'
+                | '亿'
+                | '億'
+                | '半'
+                | '翻'
+                | '过'
+    )
 }
 
 fn ascii_digit(c: char) -> Option<u32> {
@@ -1746,6 +1769,18 @@ pub fn printed_precision(raw: &str) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_chars_are_the_numeral_chars() {
+        for c in (0u32..0x1_0000).filter_map(char::from_u32) {
+            let expected = c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || cn_digit(c).is_some()
+                || cn_mult(c).is_some()
+                || matches!(c, '半' | '翻' | '过');
+            assert_eq!(is_start_char(c), expected, "{c:?}");
+        }
+    }
 
     fn one(s: &str) -> NumberToken {
         let t = scan(s);
