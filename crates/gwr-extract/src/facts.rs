@@ -515,6 +515,7 @@ const TRAIL: &[&str] = &[
     "同比",
     "年度",
     "全年",
+    "保持",
 ];
 
 /// Time words, connectives, adverbs and modal words stripped from the start of the phrase.
@@ -666,7 +667,6 @@ const VERBS: &[&str] = &[
     "清理",
     "清退",
     "拆除",
-    "加装",
     "安装",
     "铺设",
     "种植",
@@ -811,11 +811,42 @@ const POST_STOP: &[&str] = &[
     "建设", "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现",
     "进行", "开展", "完成", "得到", "获得", "清退", "腾退", "享受", "纳入", "通过", "达到", "饮水",
     "脱贫", "入住", "搬迁", "落户", "签约", "落地", "开工", "竣工", "投产", "实施", "已", "实行",
-    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成",
+    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成", "发放",
 ];
+
+/// Verbs inside a phrase whose object is what is counted (12345热线受理群众诉求 → 群众诉求,
+/// 社区食堂累计提供助餐服务 → 助餐服务); a glossary name with the verb keeps it (城镇新增就业).
+const MID_VERBS: &[&str] = &[
+    "受理",
+    "提供",
+    "发放",
+    "解决",
+    "获得",
+    "组建",
+    "办理",
+    "化解",
+    "举办",
+    "帮助",
+    "资助",
+    "救助",
+    "惠及",
+    "吸纳",
+    "安置",
+    "新增",
+    "新引进",
+    "新培育",
+    "招引",
+    "兑现",
+];
+
+/// Verbs that are part of the name of the activity counted (加装电梯): the subject starts
+/// at the verb.
+const NAMING_VERBS: &[&str] = &["加装"];
 
 /// Administrative scope words before an indicator (全市地区生产总值 → 地区生产总值).
 const SCOPE: &[&str] = &[
+    "全国",
+    "全省",
     "全市",
     "全县",
     "全区",
@@ -923,8 +954,22 @@ impl<'a> Ctx<'a> {
         let fenbie = contains(t, pa, pb, "分别");
 
         // --- measure and sign
-        let (change, negative) = change_verb(t, pa, pb);
+        let (mut change, mut negative) = change_verb(t, pa, pb);
         let unit = tok.unit.unwrap_or(Unit::Count);
+        // 降低900多万个体工商户税负: a number glued to the noun it counts is the size of that
+        // noun, not the amount of the change (the verb governs the noun's object)
+        let next = self.at(tok.end);
+        if change
+            && unit == Unit::Count
+            && tok
+                .unit_raw
+                .chars()
+                .all(|c| matches!(c, '万' | '亿' | '萬' | '億' | '千' | '百'))
+            && ('\u{4e00}'..='\u{9fff}').contains(&next)
+        {
+            change = false;
+            negative = false;
+        }
         let mut measure = Measure::Level;
         let mut measure_from_verb = false;
         let has_zhan = share_word_at(t, pa, pb).is_some();
@@ -1135,6 +1180,12 @@ impl<'a> Ctx<'a> {
             b = i.max(a);
             share_cut = true;
         }
+        // the object of a verb inside the phrase (…热线受理群众诉求 → 群众诉求)
+        if !self.is_var((a, b)) {
+            if let Some(na) = self.mid_object(a, b) {
+                a = na;
+            }
+        }
         // leading time words, scope, adverbs and verbs
         loop {
             (a, b) = trim(t, a, b);
@@ -1143,7 +1194,19 @@ impl<'a> Ctx<'a> {
                 a = na;
                 continue;
             }
-            if let Some(l) = longest_prefix(t, a, b, SCOPE) {
+            if let Some(l) = longest_prefix(t, a, b, SCOPE).filter(|&l| {
+                ![
+                    "人大",
+                    "人民代表",
+                    "政协",
+                    "总工会",
+                    "妇联",
+                    "工商联",
+                    "范围",
+                ]
+                .iter()
+                .any(|w| sw(t, a + l, b, w))
+            }) {
                 let mut r = a + l;
                 if self.at(r) == '的' {
                     r += 1;
@@ -1160,6 +1223,11 @@ impl<'a> Ctx<'a> {
                     a += l;
                     continue;
                 }
+            }
+            // 计划完成… (a plan word before a verb)
+            if sw(t, a, b, "计划") && longest_prefix(t, a + 2, b, VERBS).is_some() {
+                a += 2;
+                continue;
             }
             if let Some(l) = longest_prefix(t, a, b, VERBS)
                 .into_iter()
@@ -1213,6 +1281,40 @@ impl<'a> Ctx<'a> {
             }
         }
         ((a, b), share_cut)
+    }
+
+    /// Where the object of the last verb inside `norm[a..b]` starts (the verb itself when the
+    /// verb names the activity, 加装电梯, or when verb and object are a glossary name).
+    fn mid_object(&self, a: usize, b: usize) -> Option<usize> {
+        let t = self.norm;
+        let mut best: Option<usize> = None;
+        let mut i = b.saturating_sub(2);
+        while i > a {
+            i -= 1;
+            if let Some(w) = NAMING_VERBS.iter().find(|w| sw(t, i, b, w)) {
+                if b >= i + clen(w) + 2 {
+                    return Some(i);
+                }
+            }
+            let Some(w) = MID_VERBS
+                .iter()
+                .filter(|w| sw(t, i, b, w))
+                .max_by_key(|w| clen(w))
+            else {
+                continue;
+            };
+            let r = i + clen(w);
+            if b < r + 2 || self.not_a_subject((r, b)) {
+                continue;
+            }
+            best = Some(if self.is_var((i, b)) && !self.is_var((r, b)) {
+                i
+            } else {
+                r
+            });
+            break;
+        }
+        best
     }
 
     /// The noun phrase after the unit, up to the end of the clause or a stop word.
@@ -1334,12 +1436,17 @@ impl<'a> Ctx<'a> {
         let idx = self.years.partition_point(|y| y.1 <= tok.start);
         let mut k = idx;
         while k > 0 {
-            let (ys, _ye, y) = self.years[k - 1];
+            let (ys, ye, y) = self.years[k - 1];
             if ys < group_start {
                 break;
             }
             let before = if ys > 0 { self.at(ys - 1) } else { '\0' };
-            let base = matches!(before, '比' | '较' | '同' | '与' | '从');
+            // a base of comparison is not the period: 比上年, 等于1949年的4.2倍, 为1997年的2.9倍
+            let base = matches!(before, '比' | '较' | '同' | '与' | '从')
+                || ["等于", "相当于", "相当"]
+                    .iter()
+                    .any(|w| ew(t, group_start, ys, w, clen(w)))
+                || (tok.unit == Some(Unit::Multiple) && self.at(ye) == '的' && tok.start <= ye + 2);
             if !base && (1900..=2100).contains(&y) {
                 return y;
             }
@@ -1439,9 +1546,11 @@ fn share_word_at(t: &[char], a: usize, b: usize) -> Option<usize> {
 /// Cuts a trailing comparison: 比上年, 同比, 比2020年, 比上年年初预算, 较上年 (not 比重, 评比,
 /// 之比); and an adverbial 扣除价格因素.
 fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
-    if let Some(i) = rfind(t, a, b, "扣除") {
-        if find(t, i, b, "因素").is_some_and(|f| f + 5 >= b) {
-            return Some(i);
+    for w in ["扣除", "剔除"] {
+        if let Some(i) = rfind(t, a, b, w) {
+            if find(t, i, b, "因素").is_some_and(|f| f + 5 >= b) {
+                return Some(i);
+            }
         }
     }
     if let Some(i) = rfind(t, a, b, "较") {
@@ -1453,6 +1562,14 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     }
     let i = (a..b).rev().find(|&i| t[i] == '比')?;
     if i > a && matches!(t[i - 1], '之' | '评' | '对' | '占' | '相') {
+        return None;
+    }
+    // a ratio indicator (城乡收入比, 资产负债比) ends in 比
+    if i + 1 >= b
+        && ["收入", "支出", "负债", "产出"]
+            .iter()
+            .any(|w| ew(t, a, i, w, 2))
+    {
         return None;
     }
     let rest = t.get(i + 1).copied();

@@ -14,7 +14,8 @@
 //!   `2000多万`);
 //! - Chinese numerals (`十三`, `一百二十`, `两万`, `三千五百万`, `〇`, `十二点五`);
 //! - fractions and shares (`三分之一` → 33.33 %, `百分之五` → 5 %, `六成` → 60 %, `过半`, `半数`,
-//!   `一半` → 50 %), doublings (`翻一番` → multiple 2, `翻两番` → 4);
+//!   `一半` → 50 %), doublings as the increase over the base, like `增长X倍` (`翻一番` → multiple 1,
+//!   `翻两番` → 3);
 //! - ranges (`3%—5%`, `3-5%`, `5至8个`, `3%到5%`): `value` is the lower end, `value_max` the
 //!   upper end.
 //!
@@ -652,17 +653,22 @@ fn read_core(chars: &[char], i: usize) -> Option<Core> {
         }
     }
     if c == '翻' {
+        // the increase over the base, as with 增长X倍: 翻N番 → 2^N − 1
         let (len, v) = if starts(chars, i, "翻一番") || starts(chars, i, "翻了一番") {
-            (if at(chars, i + 1) == '了' { 4 } else { 3 }, 2.0)
-        } else if starts(chars, i, "翻两番") || starts(chars, i, "翻了两番") {
-            (if at(chars, i + 1) == '了' { 4 } else { 3 }, 4.0)
+            (if at(chars, i + 1) == '了' { 4 } else { 3 }, 1.0)
+        } else if starts(chars, i, "翻两番")
+            || starts(chars, i, "翻了两番")
+            || starts(chars, i, "翻兩番")
+            || starts(chars, i, "翻了兩番")
+        {
+            (if at(chars, i + 1) == '了' { 4 } else { 3 }, 3.0)
         } else if starts(chars, i, "翻三番") {
-            (3, 8.0)
+            (3, 7.0)
         } else if starts(chars, i, "翻番") || starts(chars, i, "翻了一倍") {
             if starts(chars, i, "翻番") {
-                (2, 2.0)
+                (2, 1.0)
             } else {
-                (4, 2.0)
+                (4, 1.0)
             }
         } else {
             return None;
@@ -870,6 +876,8 @@ static AFTER: &[(&str, After)] = &[
     ("标箱", After::Unit(Unit::Other, 1.0)),
     ("标准台", After::Unit(Unit::Count, 1.0)),
     ("微克/立方米", After::Unit(Unit::Other, 1.0)),
+    ("微克／立方米", After::Unit(Unit::Other, 1.0)),
+    ("微克每立方米", After::Unit(Unit::Other, 1.0)),
     ("倍", After::Unit(Unit::Multiple, 1.0)),
     // person-times and counted times
     ("人次", After::Unit(Unit::PersonTime, 1.0)),
@@ -898,6 +906,12 @@ static AFTER: &[(&str, After)] = &[
     ("周岁", After::Age),
     ("时", After::Date),
     ("个工作日", After::Duration),
+    ("個工作日", After::Duration),
+    ("個小時", After::Duration),
+    ("個月", After::Duration),
+    ("個多月", After::Duration),
+    ("小時", After::Duration),
+    ("分鐘", After::Duration),
     ("个小时", After::Duration),
     ("个月", After::Duration),
     ("个多月", After::Duration),
@@ -1014,6 +1028,10 @@ static AFTER: &[(&str, After)] = &[
 fn match_after(chars: &[char], i: usize) -> Option<(usize, After)> {
     let c = at(chars, i);
     if c == '\0' {
+        return None;
+    }
+    // 900多万个体工商户: 个 of 个体 is no measure word
+    if matches!(c, '个' | '個') && matches!(at(chars, i + 1), '体' | '體') {
         return None;
     }
     let list = after_index().get(&c)?;
@@ -1342,7 +1360,11 @@ fn read_token(
                 }
             }
             Some(After::Duration) => {
-                if result_verb_before(chars, start) {
+                if at(chars, core.end) == '天' && days_counted_before(chars, start) {
+                    // 空气质量优良天数达到335天: a count of days
+                    unit = Some(Unit::Count);
+                    None
+                } else if result_verb_before(chars, start) {
                     unit = Some(Unit::Other);
                     None
                 } else {
@@ -1400,6 +1422,10 @@ fn read_token(
             unit = Some(Unit::Count);
         } else {
             reject = Some(arabic_without_unit(chars, &core, start));
+            if reject == Some(Reject::MissingUnit) && ratio_before(chars, &core, start) {
+                unit = Some(Unit::Other);
+                reject = None;
+            }
         }
     }
     if reject.is_none()
@@ -1550,6 +1576,51 @@ fn raw_parts(
     }
 }
 
+/// Whether a count of days (天数, 天數) is named just before a number of days.
+fn days_counted_before(chars: &[char], start: usize) -> bool {
+    let lo = start.saturating_sub(8);
+    (lo..start).any(|k| at(chars, k) == '天' && matches!(at(chars, k + 1), '数' | '數'))
+}
+
+/// A ratio written as a bare decimal after a noun ending in 比 (城乡收入比缩小至1.87,
+/// 城乡居民收入比为2.3): the verb between is short.
+fn ratio_before(chars: &[char], core: &Core, start: usize) -> bool {
+    if !core.has_decimal || core.end != core.mant_end || core.int_digits > 2 {
+        return false;
+    }
+    let lo = start.saturating_sub(6);
+    let Some(k) = (lo..start).rev().find(|&k| at(chars, k) == '比') else {
+        return false;
+    };
+    let verb = collect(chars, k + 1, start);
+    let noun_before = k > 0
+        && !matches!(
+            at(chars, k - 1),
+            '，' | ',' | '。' | '；' | '\n' | '同' | '相' | '对'
+        );
+    noun_before
+        && [
+            "",
+            "为",
+            "為",
+            "是",
+            "缩小至",
+            "缩小到",
+            "縮小至",
+            "縮小到",
+            "降至",
+            "降到",
+            "下降至",
+            "下降到",
+            "达到",
+            "達到",
+            "扩大至",
+            "扩大到",
+            "擴大至",
+        ]
+        .contains(&verb.as_str())
+}
+
 /// Verbs before a duration that make it a result (审批时间压缩至3个工作日).
 fn result_verb_before(chars: &[char], start: usize) -> bool {
     let lo = start.saturating_sub(6);
@@ -1567,6 +1638,13 @@ fn result_verb_before(chars: &[char], start: usize) -> bool {
         "缩减",
         "压减",
         "以内",
+        "壓縮",
+        "縮短",
+        "減少",
+        "減至",
+        "縮減",
+        "壓減",
+        "以內",
     ]
     .iter()
     .any(|w| win.contains(w))
@@ -1909,9 +1987,9 @@ mod tests {
         assert_eq!(t.qualifier, Qualifier::LowerBound);
         let t = one("到2020年翻一番");
         assert_eq!(t.unit, Some(Unit::Multiple));
-        assert!(close(t.value, 2.0));
+        assert!(close(t.value, 1.0));
         let t = one("翻两番");
-        assert!(close(t.value, 4.0));
+        assert!(close(t.value, 3.0));
         let t = one("增长1.2倍");
         assert_eq!(t.unit, Some(Unit::Multiple));
         let t = one("提高0.5个百分点");
