@@ -469,6 +469,9 @@ const TRAIL: &[&str] = &[
     "每年",
     "预计",
     "可以有",
+    "可以",
+    "定为",
+    "在",
     "可",
     "将",
     "要",
@@ -616,6 +619,8 @@ const LEAD: &[&str] = &[
     "加强",
     "新",
     "一共",
+    "由于",
+    "年均",
 ];
 
 /// Verbs of action stripped from the start of the phrase (完成老旧小区改造, 新建5G基站), unless
@@ -811,7 +816,7 @@ const POST_STOP: &[&str] = &[
     "建设", "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现",
     "进行", "开展", "完成", "得到", "获得", "清退", "腾退", "享受", "纳入", "通过", "达到", "饮水",
     "脱贫", "入住", "搬迁", "落户", "签约", "落地", "开工", "竣工", "投产", "实施", "已", "实行",
-    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成", "发放",
+    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成", "发放", "全部", "平均",
 ];
 
 /// Verbs inside a phrase whose object is what is counted (12345热线受理群众诉求 → 群众诉求,
@@ -973,7 +978,8 @@ impl<'a> Ctx<'a> {
         let mut measure = Measure::Level;
         let mut measure_from_verb = false;
         let has_zhan = share_word_at(t, pa, pb).is_some();
-        if change || tok.form == NumberForm::Doubling {
+        // a multiple is always relative to a base (增长1.2倍, 为1997年的2.9倍): a change
+        if change || tok.form == NumberForm::Doubling || unit == Unit::Multiple {
             measure = Measure::Change;
             measure_from_verb = true;
         } else if matches!(
@@ -1158,6 +1164,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(nb) = cut_trailing_time(t, a, b)
+                .or_else(|| cut_base_year(t, a, b))
                 .or_else(|| cut_comparison(t, a, b))
                 .or_else(|| cut_from(t, a, b))
                 .or_else(|| cut_fulfilment(t, a, b))
@@ -1166,6 +1173,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             break;
+        }
+        // 经济增长速度的宏观调控目标 → 经济增长速度 (the target of an indicator)
+        if ew(t, a, b, "目标", 2) {
+            if let Some(i) = (a..b - 2).rev().find(|&i| t[i] == '的') {
+                if i >= a + 2 && b <= i + 10 {
+                    b = i;
+                }
+            }
         }
         // share: 占全球比重 / 占比 / 占…的 (not 占有); 超过全球一半
         let mut share_cut = false;
@@ -1224,6 +1239,28 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // 连续三年 / 连续5年 (a streak before the indicator)
+            if sw(t, a, b, "连续") {
+                let k = (a + 2..b)
+                    .take_while(|&i| is_digit(t[i]) || "一二三四五六七八九十两".contains(t[i]))
+                    .count();
+                if k > 0 && self.at(a + 2 + k) == '年' && b > a + 3 + k + 1 {
+                    a += 3 + k;
+                    continue;
+                }
+            }
+            // “十五”期间 (a quoted plan period)
+            if t[a] == '“' {
+                if let Some(c) = (a + 1..b.min(a + 8)).find(|&i| t[i] == '”') {
+                    if let Some(l) = ["期间", "时期"].iter().find_map(|w| sw_len(t, c + 1, b, w))
+                    {
+                        if b > c + 1 + l + 1 {
+                            a = c + 1 + l;
+                            continue;
+                        }
+                    }
+                }
+            }
             // 计划完成… (a plan word before a verb)
             if sw(t, a, b, "计划") && longest_prefix(t, a + 2, b, VERBS).is_some() {
                 a += 2;
@@ -1235,7 +1272,8 @@ impl<'a> Ctx<'a> {
                 .max()
             {
                 let rest = (a + l, b);
-                let rest_ok = b >= a + l + 2;
+                // 调解成功率, 办结率: a short rate keeps its verb
+                let rest_ok = b >= a + l + 2 && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3);
                 if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
                     a += l;
                     continue;
@@ -1268,6 +1306,19 @@ impl<'a> Ctx<'a> {
         }
         while b > a && matches!(t[b - 1], '和' | '及' | ',' | '、' | ':') {
             b -= 1;
+        }
+        // a quoted name that is the whole subject (“口袋公园”), or an opening quote whose
+        // closing one was lost, is the name without its quotes
+        if b > a + 2 && matches!(t[a], '“' | '「' | '『') {
+            let close = (a + 1..b).find(|&i| matches!(t[i], '”' | '」' | '』'));
+            match close {
+                Some(c) if c + 1 == b => {
+                    a += 1;
+                    b -= 1;
+                }
+                None => a += 1,
+                _ => {}
+            }
         }
         // a PDF line break inside: the subject is the shortest intact phrase, the part after
         // the last break (人大⏎代表建议 → 代表建议), when that part names something
@@ -1325,6 +1376,24 @@ impl<'a> Ctx<'a> {
         let mut a = end;
         while a < b && matches!(t[a], '的' | ' ' | '\u{3000}') {
             a += 1;
+        }
+        // 为1286名60岁以上老年人: the age threshold qualifies the noun counted
+        {
+            let mut k = a;
+            while k < b && (is_digit(t[k]) || "一二三四五六七八九十".contains(t[k])) {
+                k += 1;
+            }
+            if k > a {
+                let age = ["周岁以上", "岁以上", "岁及以上", "周岁以下", "岁以下"]
+                    .iter()
+                    .find_map(|w| sw_len(t, k, b, w));
+                if let Some(l) = age {
+                    a = k + l;
+                    while a < b && t[a] == '的' {
+                        a += 1;
+                    }
+                }
+            }
         }
         if let Some(p) = (a..b).find(|&i| is_digit(t[i])) {
             b = p;
@@ -1418,7 +1487,13 @@ impl<'a> Ctx<'a> {
                 '力' => intent |= sw(t, i, p, "力争"),
                 '确' => intent |= sw(t, i, p, "确保"),
                 '预' => intent |= sw(t, i, p, "预期"),
-                '目' => intent |= sw(t, i, p, "目标是") || sw(t, i, p, "目标为"),
+                '目' => {
+                    intent |= sw(t, i, p, "目标是")
+                        || sw(t, i, p, "目标为")
+                        || (sw(t, i, p, "目标") && contains(t, i, p, "定为"))
+                }
+                // 去年…曾提出，要把…控制在: last year's target quoted in the review
+                '曾' => intent |= sw(t, i, p, "曾提出") || sw(t, i, p, "曾经提出"),
                 '拟' => intent = true,
                 '完' if sw(t, i, p, "完成") => return Status::Actual,
                 _ => {}
@@ -1587,6 +1662,34 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     Some(j)
 }
 
+/// Cuts a trailing base of a multiple: 等于1949年的 / 为1997年的 / 相当于上年的.
+fn cut_base_year(t: &[char], a: usize, b: usize) -> Option<usize> {
+    if b < a + 4 || t[b - 1] != '的' {
+        return None;
+    }
+    let mut k = b - 1;
+    if t[k - 1] == '年' {
+        k -= 1;
+        let e = k;
+        while k > a && (is_digit(t[k - 1]) || "〇零一二三四五六七八九".contains(t[k - 1]))
+        {
+            k -= 1;
+        }
+        if e - k < 2 {
+            return None;
+        }
+    } else {
+        k = ["上年", "去年", "前年"]
+            .iter()
+            .find(|w| ew(t, a, k, w, 2))
+            .map(|_| k - 2)?;
+    }
+    ["等于", "相当于", "为", "是", "达到", "达"]
+        .iter()
+        .find_map(|w| ew_len(t, a, k, w))
+        .map(|l| k - l)
+}
+
 /// Cuts a trailing 由2002年 / 从去年的 / 由 (the start of a from–to phrase).
 fn cut_from(t: &[char], a: usize, b: usize) -> Option<usize> {
     for w in ['由', '从'] {
@@ -1613,7 +1716,8 @@ fn cut_trailing_time(t: &[char], a: usize, b: usize) -> Option<usize> {
         "年末",
     ] {
         let l = clen(w);
-        if ew(t, a, b, w, l) {
+        // 2000年底: the year goes with it (below)
+        if ew(t, a, b, w, l) && !(b > a + l && is_digit(t[b - l - 1])) {
             return Some(b - l);
         }
     }
