@@ -470,6 +470,7 @@ const TRAIL: &[&str] = &[
     "预计",
     "可以有",
     "可以",
+    "受益",
     "定为",
     "在",
     "可",
@@ -621,6 +622,12 @@ const LEAD: &[&str] = &[
     "一共",
     "由于",
     "年均",
+    "施工的",
+    "在建的",
+    "竣工的",
+    "投产的",
+    "开工的",
+    "建成的",
 ];
 
 /// Verbs of action stripped from the start of the phrase (完成老旧小区改造, 新建5G基站), unless
@@ -769,6 +776,19 @@ const NEW_VERBS: &[&str] = &[
     "新设",
 ];
 
+/// Attribute nouns that name what is measured only together with the thing before them
+/// (改造面积, 河道整治3条、长度4.6公里): a verb before them stays, and alone they are no subject.
+const ATTRIBUTES: &[&str] = &[
+    "面积",
+    "长度",
+    "金额",
+    "实际金额",
+    "总金额",
+    "总面积",
+    "数量",
+    "里程",
+];
+
 /// Phrases that are only a verb or a per-head qualifier: no subject (新增45台, 全国平均每人).
 const VERB_ONLY: &[&str] = &[
     "总数",
@@ -816,7 +836,8 @@ const POST_STOP: &[&str] = &[
     "建设", "工作", "提供", "宣传", "办复", "成效", "顺利", "正在", "的", "支持", "用于", "实现",
     "进行", "开展", "完成", "得到", "获得", "清退", "腾退", "享受", "纳入", "通过", "达到", "饮水",
     "脱贫", "入住", "搬迁", "落户", "签约", "落地", "开工", "竣工", "投产", "实施", "已", "实行",
-    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成", "发放", "全部", "平均",
+    "接受", "获评", "评为", "列入", "成为", "达标", "提前", "、", "建成", "发放", "全部", "受益",
+    "平均",
 ];
 
 /// Verbs inside a phrase whose object is what is counted (12345热线受理群众诉求 → 群众诉求,
@@ -1001,6 +1022,13 @@ impl<'a> Ctx<'a> {
         if self.not_a_subject(subject) {
             subject = (subject.0, subject.0);
         }
+        // 河道整治3条、长度4.6公里: an attribute after 、 belongs to the item before
+        if pa > 0
+            && self.at(pa - 1) == '、'
+            && ATTRIBUTES.iter().any(|w| eq(t, subject.0, subject.1, w))
+        {
+            subject = (subject.0, subject.0);
+        }
         if measure == Measure::Rate
             && (share_cut
                 || ["比重", "比例", "份额", "占比"]
@@ -1174,6 +1202,28 @@ impl<'a> Ctx<'a> {
             }
             break;
         }
+        // 计划内签约成交的技术引进项目 → 技术引进项目: a participle clause before 的
+        if let Some(i) = (a + 2..b.saturating_sub(3)).rev().find(|&i| t[i] == '的') {
+            let participle = [
+                "成交", "施工", "在建", "开工", "竣工", "投产", "建成", "完工", "签约", "落地",
+            ]
+            .iter()
+            .any(|w| ew(t, a, i, w, 2));
+            if participle && !self.is_var((a, b)) {
+                a = i + 1;
+            }
+        }
+        // 两位数增长全社会固定资产投资 (damaged): a glossary name after a change verb
+        if !self.is_var((a, b)) {
+            for v in ["增长", "下降", "增加", "减少"] {
+                if let Some(i) = rfind(t, a, b, v) {
+                    if b >= i + 2 + 4 && self.is_var((i + 2, b)) {
+                        a = i + 2;
+                        break;
+                    }
+                }
+            }
+        }
         // 经济增长速度的宏观调控目标 → 经济增长速度 (the target of an indicator)
         if ew(t, a, b, "目标", 2) {
             if let Some(i) = (a..b - 2).rev().find(|&i| t[i] == '的') {
@@ -1194,6 +1244,17 @@ impl<'a> Ctx<'a> {
         if let Some(i) = share_word_at(t, a, b) {
             b = i.max(a);
             share_cut = true;
+        }
+        // a service channel or a time word inside the phrase is the topic, not the thing
+        // measured (12345市民服务热线工单 → 工单, 受理服务中心全年办件 → 办件)
+        if !self.is_var((a, b)) {
+            for w in ["热线", "全年"] {
+                if let Some(i) = rfind(t, a, b, w) {
+                    if i > a && b >= i + 2 + 2 && !self.not_a_subject((i + 2, b)) {
+                        a = i + 2;
+                    }
+                }
+            }
         }
         // the object of a verb inside the phrase (…热线受理群众诉求 → 群众诉求)
         if !self.is_var((a, b)) {
@@ -1239,6 +1300,17 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
             }
+            // 以各种形式实际使用的国外资金 → 实际使用的国外资金
+            if t[a] == '以' {
+                if let Some(i) =
+                    (a + 1..b.min(a + 8)).find(|&i| sw(t, i, b, "形式") || sw(t, i, b, "方式"))
+                {
+                    if b >= i + 2 + 3 {
+                        a = i + 2;
+                        continue;
+                    }
+                }
+            }
             // 连续三年 / 连续5年 (a streak before the indicator)
             if sw(t, a, b, "连续") {
                 let k = (a + 2..b)
@@ -1273,7 +1345,9 @@ impl<'a> Ctx<'a> {
             {
                 let rest = (a + l, b);
                 // 调解成功率, 办结率: a short rate keeps its verb
-                let rest_ok = b >= a + l + 2 && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3);
+                let rest_ok = b >= a + l + 2
+                    && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3)
+                    && !ATTRIBUTES.iter().any(|w| eq(t, a + l, b, w));
                 if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
                     a += l;
                     continue;
