@@ -1129,6 +1129,10 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // a streak (连续5年) names no thing
+        if sw(self.norm, a, b, "连续") && self.at(b - 1) == '年' && b <= a + 6 {
+            return true;
+        }
         // one character names a thing only when it is a noun (煤, 钢, 油, 电)
         b - a == 1
             && "了的和等有为是在达共中及与或并已都均将要可超近约逾再还又也就才仅新增减降升占比其该这各每即则而且到从由"
@@ -1222,6 +1226,22 @@ impl<'a> Ctx<'a> {
                         break;
                     }
                 }
+            }
+        }
+        // 粮食总产量实现了历史罕见的“八连增” (a clause without its number): the subject
+        // ends before its predicate
+        for w in ["实现了", "取得了", "保持了", "创造了", "创下"] {
+            if let Some(i) = find(t, a, b, w) {
+                if i >= a + 2 && b > i + clen(w) {
+                    b = i;
+                }
+            }
+        }
+        // 保障性安居工程建设 → 保障性安居工程 (the works, not the building of them)
+        if ew(t, a, b, "建设", 2) && b >= a + 6 {
+            let r = b - 2;
+            if ew(t, a, r, "工程", 2) || ew(t, a, r, "项目", 2) {
+                b = r;
             }
         }
         // 经济增长速度的宏观调控目标 → 经济增长速度 (the target of an indicator)
@@ -1347,7 +1367,9 @@ impl<'a> Ctx<'a> {
                 // 调解成功率, 办结率: a short rate keeps its verb
                 let rest_ok = b >= a + l + 2
                     && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3)
-                    && !ATTRIBUTES.iter().any(|w| eq(t, a + l, b, w));
+                    && !ATTRIBUTES.iter().any(|w| eq(t, a + l, b, w))
+                    // 保障性安居工程: a verb before 性 is an adjective
+                    && self.at(a + l) != '性';
                 if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
                     a += l;
                     continue;
@@ -1574,6 +1596,23 @@ impl<'a> Ctx<'a> {
             }
         }
         if intent {
+            return Status::Target;
+        }
+        // a sentence that is a list of planned bounds (国内生产总值增长7.5％；城镇新增就业900万人
+        // 以上，城镇登记失业率控制在4.6％以内；居民消费价格涨幅控制在4％左右): targets, even
+        // without a plan heading before it
+        let mut se = p;
+        while se < t.len() && se - p < 600 && !matches!(t[se], '。' | '!' | '?' | '\n') {
+            se += 1;
+        }
+        let bounds = (ss..se)
+            .filter(|&k| sw(t, k, se, "左右") || sw(t, k, se, "以内") || sw(t, k, se, "控制在"))
+            .count();
+        let semis = (ss..se).filter(|&k| t[k] == ';').count();
+        let achieved = ["完成", "实现", "达到", "比上年", "同比", "增加到", "提高到"]
+            .iter()
+            .any(|w| contains(t, ss, se, w));
+        if bounds >= 3 && semis >= 2 && !achieved {
             return Status::Target;
         }
         Status::Actual
