@@ -6,7 +6,9 @@
 //!
 //! - **measure**: `change` when a verb of growth or decline (增长, 增加, 提高, 上涨, 下降, 减少,
 //!   降低, 回落, 削减…) stands right before the number (not followed by 到/至, which give a new
-//!   level), or for 翻一番; `share` for 六成/过半/三分之一 or a percentage after 占/比重/比例; `rate`
+//!   level), for every multiple (增长1.2倍, 为1997年的2.9倍, 翻一番 → 1, 翻两番 → 3: the increase
+//!   over the base); a number glued to the long noun it counts (降低900多万个体工商户税负) is
+//!   no change; `share` for 六成/过半/三分之一 or a percentage after 占/比重/比例; `rate`
 //!   for other percentages (满意率, 失业率, 完成预算的92%); otherwise `level`. Declines are
 //!   negative.
 //! - **subject**: copied from the text, the shortest phrase naming what is measured. All word
@@ -18,15 +20,24 @@
 //!   同比, 较上年, 比“八五”时期), adverbials (扣除价格因素), trailing years (增加到2007年) and plan
 //!   fulfilment (完成了原定计划的, 为年度预算的); a modal verb ends it (集团购买力要按…核减) unless
 //!   only time words precede it (今年拟安排…); a share is cut at 占/超过 (占全球比重). From its
-//!   start are removed years, time words and adverbs (全年, 过去五年, 其中, 进一步…), local scope
-//!   (全市, 全县, 全区, 全镇, 本市…; 全国/全省 stay), demonstratives (这些农场的) and verbs of
+//!   start are removed years, time words and adverbs (全年, 过去五年, 其中, 由于, 连续三年,
+//!   “十五”期间, 以各种形式…), scope (全国, 全省, 全市, 全县, 全区, 全镇, 本市…; not 全国人大,
+//!   全国人民), demonstratives (这些农场的), participle clauses (施工的, 签约成交的) and verbs of
 //!   action or creation (完成, 制定, 取消, 新增, 新建, 改造…) — but a glossary indicator keeps
 //!   its verb when the rest is not one (新增就业, 接待游客, 经济增长; 新增高新技术企业 →
-//!   高新技术企业). A list before a 等 keeps what follows it; a list before a quoted group name
+//!   高新技术企业), a short rate keeps it (调解成功率), an attribute keeps it (改造面积), and
+//!   保障性 is no verb. Inside the phrase, the object of a verb is what is counted
+//!   (12345热线受理群众诉求 → 群众诉求, 困难家庭发放救助金 → 救助金; 加装电梯 keeps its verb, it
+//!   names the activity), a service channel or 全年 is a topic (…热线工单 → 工单), a clause
+//!   ends before its predicate (粮食总产量实现了…), the base of a multiple is cut
+//!   (等于1949年的), X的宏观调控目标 → X, and …工程建设 → …工程. A whole quoted name loses its
+//!   quotes (“口袋公园” → 口袋公园). A list before a 等 keeps what follows it; a list before a quoted group name
 //!   keeps the name (…光伏产品“新三样”出口). A phrase that names nothing (a verb alone, 平均每人,
 //!   总数, a function character) is empty. Counts (and shares with nothing before them) take the
 //!   noun phrase after the unit, up to a clause end, a number, 和/、 or a predicate verb
-//!   (为近600户老年人…, 六成以上村庄完成… → 村庄). n numbers joined by 和/、 after a list of n
+//!   (为近600户老年人…, 六成以上村庄完成… → 村庄; an age threshold after the count is skipped:
+//!   1286名60岁以上老年人 → 老年人). An attribute after 、 (河道整治3条、长度4.6公里) is the
+//!   item before. n numbers joined by 和/、 after a list of n
 //!   items take the items in order (A、B分别增长x%、y%); after 分别 with nothing before them,
 //!   the n level facts before them, or the list of the previous clause; a short first item with
 //!   a longer last one (化肥、农药使用量, 中、高等…) is one shared phrase. Still empty: the
@@ -38,14 +49,17 @@
 //! - **status**: `target` in the plan part and after 力争, 确保, 预期, 目标是/目标为, 拟 in the
 //!   review (unless 完成 reports the result); `forecast` where 预计 heads the list — across ；
 //!   to the end of the sentence — until a clause starts with a verb of achievement (完成, 实现,
-//!   发放, 投入, 新增, 全年); otherwise `actual`. A number in the plan part introduced by
+//!   发放, 投入, 新增, 全年); `target` also for last year's target quoted (曾提出), 目标…定为,
+//!   and a sentence that is a list of planned bounds (three or more 左右/以内/控制在, two or
+//!   more ；, and no 完成/实现/达到/比上年); otherwise `actual`. A number in the plan part introduced by
 //!   去年的/上年的/过去 is actual. The plan part starts at the first plan heading: a part of the
 //!   structure or a heading line (二、2025年主要目标任务) whose title has a plan word (安排, 任务,
 //!   目标, 要求, 打算, 今年…) or this year and no review word (回顾, 过去, 报告…); an unmarked line
 //!   starting with this year, 今年 or 关于 (2025年工作安排, 今年工作的总体要求和主要目标,
 //!   关于2025年工作); or the first sentence naming this year's 预期目标/主要目标.
 //! - **period**: the nearest year written before the number in the same sentence (the end of a
-//!   range such as 2019—2023年度; not a base year after 比/较), else 去年/上年 → report year − 1,
+//!   range such as 2019—2023年度; not a base year after 比/较/等于 nor the base of a multiple,
+//!   1949年的4.2倍), else 去年/上年 → report year − 1,
 //!   else the plan part, 今年 or a target → report year, else (review, including 预计 forecasts
 //!   there, which are about the year reviewed) report year − 1. Multi-year totals (过去五年…,
 //!   “十四五”期间) therefore get the last year of the span.
@@ -472,7 +486,6 @@ const TRAIL: &[&str] = &[
     "可以",
     "受益",
     "定为",
-    "在",
     "可",
     "将",
     "要",
@@ -987,6 +1000,10 @@ impl<'a> Ctx<'a> {
         let next = self.at(tok.end);
         if change
             && unit == Unit::Count
+            && {
+                let (x, y) = self.post_subject(tok.end, false);
+                y >= x + 3
+            }
             && tok
                 .unit_raw
                 .chars()
@@ -1186,6 +1203,11 @@ impl<'a> Ctx<'a> {
                 b -= l;
                 continue;
             }
+            // 增长速度在百分之十一以上 (not 现在, 所在, 存在)
+            if b >= a + 3 && t[b - 1] == '在' && !"现所存正实好".contains(t[b - 2]) {
+                b -= 1;
+                continue;
+            }
             let verb = DECREASE
                 .iter()
                 .chain(INCREASE.iter())
@@ -1291,17 +1313,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if let Some(l) = longest_prefix(t, a, b, SCOPE).filter(|&l| {
-                ![
-                    "人大",
-                    "人民代表",
-                    "政协",
-                    "总工会",
-                    "妇联",
-                    "工商联",
-                    "范围",
-                ]
-                .iter()
-                .any(|w| sw(t, a + l, b, w))
+                !["人大", "人民", "政协", "总工会", "妇联", "工商联", "范围"]
+                    .iter()
+                    .any(|w| sw(t, a + l, b, w))
             }) {
                 let mut r = a + l;
                 if self.at(r) == '的' {
@@ -1455,7 +1469,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             best = Some(if self.is_var((i, b)) && !self.is_var((r, b)) {
-                i
+                // the longest glossary name ending here (城镇新增就业, not 新增就业)
+                (a..i).find(|&k| self.is_var((k, b))).unwrap_or(i)
             } else {
                 r
             });
@@ -1754,6 +1769,10 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     }
     // a ratio indicator (城乡收入比, 资产负债比) ends in 比
     if i + 1 >= b
+        && !t.get(b).is_some_and(|&c| "上去前同".contains(c))
+        && !(t
+            .get(b..b + 5)
+            .is_some_and(|w| w[..4].iter().all(|&c| is_digit(c)) && w[4] == '年'))
         && ["收入", "支出", "负债", "产出"]
             .iter()
             .any(|w| ew(t, a, i, w, 2))

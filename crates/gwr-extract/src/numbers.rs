@@ -1068,6 +1068,17 @@ static PREFIX_QUAL: &[(&str, Qualifier)] = &[
     ("不低于", Qualifier::LowerBound),
     ("不少于", Qualifier::LowerBound),
     ("不下于", Qualifier::LowerBound),
+    ("不超過", Qualifier::UpperBound),
+    ("不高於", Qualifier::UpperBound),
+    ("不低於", Qualifier::LowerBound),
+    ("不少於", Qualifier::LowerBound),
+    ("不下於", Qualifier::LowerBound),
+    ("將近", Qualifier::Approx),
+    ("大約", Qualifier::Approx),
+    ("多於", Qualifier::LowerBound),
+    ("高於", Qualifier::LowerBound),
+    ("低於", Qualifier::UpperBound),
+    ("少於", Qualifier::UpperBound),
     ("将近", Qualifier::Approx),
     ("接近", Qualifier::Approx),
     ("大约", Qualifier::Approx),
@@ -1091,8 +1102,10 @@ static SUFFIX_QUAL: &[(&str, Qualifier)] = &[
     ("上下", Qualifier::Approx),
     ("以上", Qualifier::LowerBound),
     ("以内", Qualifier::UpperBound),
+    ("以內", Qualifier::UpperBound),
     ("以下", Qualifier::UpperBound),
     ("之内", Qualifier::UpperBound),
+    ("之內", Qualifier::UpperBound),
     ("多", Qualifier::Approx),
 ];
 
@@ -1275,7 +1288,11 @@ fn read_token(
         words.push(w);
         qualifier = q;
     }
-    if unit.is_some() || core.form == NumberForm::Half {
+    // durations too: 压缩至1个工作日以内 is a result with a bound
+    if unit.is_some()
+        || core.form == NumberForm::Half
+        || matches!(after_kind, Some(After::Duration))
+    {
         for (w, q) in SUFFIX_QUAL {
             if *w == "多" {
                 continue;
@@ -2132,6 +2149,40 @@ mod tests {
     fn reduced_durations_are_results() {
         let t = one("审批时间压缩至3个工作日");
         assert_eq!(t.unit, Some(Unit::Other));
+        let s = "企業開辦時間壓縮至１個工作日以內";
+        let t = one(s);
+        assert_eq!(t.unit, Some(Unit::Other));
+        assert_eq!(t.qualifier, Qualifier::UpperBound);
+        assert_eq!(quote(s, &t), "１個工作日以內");
+    }
+
+    #[test]
+    fn round_two_units() {
+        // concentrations with a full-width slash
+        let s = "PM2.5年均濃度降至３１微克／立方米";
+        let t = one(s);
+        assert_eq!(
+            (t.unit, quote(s, &t).as_str()),
+            (Some(Unit::Other), "３１微克／立方米")
+        );
+        // a count of days
+        let t = one("空气质量优良天数达到335天");
+        assert_eq!(t.unit, Some(Unit::Count));
+        assert!(close(t.value, 335.0));
+        // a ratio after a noun ending in 比
+        let t = one("城乡收入比缩小至1.87");
+        assert_eq!(t.unit, Some(Unit::Other));
+        assert!(close(t.value, 1.87));
+        // 个 of 个体 is no measure word
+        let s = "降低900多万个体工商户税负";
+        let t = one(s);
+        assert_eq!(
+            (t.unit, quote(s, &t).as_str()),
+            (Some(Unit::Count), "900多万")
+        );
+        assert!(close(t.value, 9_000_000.0));
+        // 翻N番 is the increase over the base
+        assert!(close(one("翻三番").value, 7.0));
     }
 
     #[test]

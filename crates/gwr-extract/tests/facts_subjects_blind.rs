@@ -6,7 +6,8 @@
 //! and before the rules were changed in the round that added this file.
 //!
 //! Score history (cases whose fact is found with the right subject AND status, of 30):
-//! before: 20/30 (first run, rules unchanged); after: AFTER/30.
+//! before: 20/30 (first run, rules unchanged); after: 28/30 (the two misses are
+//! dev conventions the rules keep: the seed keeps 各类 (各类文化活动) and 参与 (参与打钩)).
 //!
 //! Each case is `(text, quote, value, status, subject)`: the fact whose quote and value match
 //! is scored. A text starting with a plan heading is in the plan part (report year 2025).
