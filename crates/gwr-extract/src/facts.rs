@@ -485,6 +485,9 @@ const TRAIL: &[&str] = &[
     "可以有",
     "可以",
     "受益",
+    "已经",
+    "只",
+    "仅",
     "定为",
     "可",
     "将",
@@ -1217,8 +1220,8 @@ impl<'a> Ctx<'a> {
                 b -= l;
                 continue;
             }
-            if let Some(nb) = cut_trailing_time(t, a, b)
-                .or_else(|| cut_base_year(t, a, b))
+            if let Some(nb) = cut_base_year(t, a, b)
+                .or_else(|| cut_trailing_time(t, a, b))
                 .or_else(|| cut_comparison(t, a, b))
                 .or_else(|| cut_from(t, a, b))
                 .or_else(|| cut_fulfilment(t, a, b))
@@ -1328,7 +1331,9 @@ impl<'a> Ctx<'a> {
             }
             if let Some(l) = longest_prefix(t, a, b, LEAD) {
                 // a single-character word only before a word it cannot begin (有效, 新能源)
-                let keep = l == 1 && lead_char_is_word(t, a, b);
+                // 基本建设 is a term, not 基本 + 建设
+                let keep = (l == 1 && lead_char_is_word(t, a, b))
+                    || (sw(t, a, b, "基本") && sw(t, a + 2, b, "建设"));
                 if !keep {
                     a += l;
                     continue;
@@ -1772,7 +1777,7 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
         && !t.get(b).is_some_and(|&c| "上去前同".contains(c))
         && !(t
             .get(b..b + 5)
-            .is_some_and(|w| w[..4].iter().all(|&c| is_digit(c)) && w[4] == '年'))
+            .is_some_and(|w| w[..4].iter().all(|&c| is_year_digit(c)) && w[4] == '年'))
         && ["收入", "支出", "负债", "产出"]
             .iter()
             .any(|w| ew(t, a, i, w, 2))
@@ -1782,7 +1787,9 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     let rest = t.get(i + 1).copied();
     let ok = i + 1 >= b
         || rest.is_some_and(|c| {
-            "上去前同年预计原全过“".contains(c) || is_digit(c) || "一二三四五六七八九十".contains(c)
+            "上去前同年预计原全过“第".contains(c)
+                || is_digit(c)
+                || "一二三四五六七八九十".contains(c)
         });
     if !ok {
         return None;
@@ -1862,6 +1869,20 @@ fn cut_trailing_time(t: &[char], a: usize, b: usize) -> Option<usize> {
     }
     if e > a && t[e - 1] == '年' {
         let d = (a..e - 1).rev().take_while(|&i| is_digit(t[i])).count();
+        let d = if d == 0 {
+            // 一九八五年
+            let c = (a..e - 1)
+                .rev()
+                .take_while(|&i| is_year_digit(t[i]))
+                .count();
+            if c == 4 {
+                4
+            } else {
+                0
+            }
+        } else {
+            d
+        };
         if d == 4 {
             let mut s = e - 1 - d;
             // 在1979到1983年, 到1984年
@@ -1908,18 +1929,19 @@ fn cut_fulfilment(t: &[char], a: usize, b: usize) -> Option<usize> {
 
 /// Strips a leading year or year range: 2023年, 到2025年, １９７９到１９８３年, 2019—2023年度.
 fn strip_year_prefix(t: &[char], a: usize, b: usize) -> usize {
+    // (a year in Arabic or Chinese digits: 2023, 一九八二)
     let mut r = a;
     if r < b && matches!(t[r], '到' | '至' | '在') {
         r += 1;
     }
-    let digits = (r..b).take_while(|&i| is_digit(t[i])).count();
+    let digits = (r..b).take_while(|&i| is_year_digit(t[i])).count();
     if digits != 4 {
         return a;
     }
     r += 4;
     // a range: 到/至/— and four more digits
     if r < b && matches!(t[r], '到' | '至' | '—' | '-' | '－') {
-        let d2 = (r + 1..b).take_while(|&i| is_digit(t[i])).count();
+        let d2 = (r + 1..b).take_while(|&i| is_year_digit(t[i])).count();
         if d2 == 4 {
             r += 5;
         }
@@ -1937,6 +1959,11 @@ fn strip_year_prefix(t: &[char], a: usize, b: usize) -> usize {
         r += 1;
     }
     r
+}
+
+/// A digit of a year: Arabic or Chinese (一九八○年 uses ○).
+fn is_year_digit(c: char) -> bool {
+    is_digit(c) || "〇○零一二三四五六七八九".contains(c)
 }
 
 /// A change or share with no verb of its own takes the measure of the fact before it when
