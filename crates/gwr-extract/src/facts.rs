@@ -918,7 +918,7 @@ impl<'a> Ctx<'a> {
 
     fn is_group_end(&self, i: usize) -> bool {
         let c = self.at(i);
-        is_group_end_char(c) && !(c == '\n' && self.is_soft(i))
+        is_group_end_char(c) && !(matches!(c, '\n' | '\r') && self.is_soft(i))
     }
 
     fn is_clause_end(&self, i: usize) -> bool {
@@ -928,7 +928,7 @@ impl<'a> Ctx<'a> {
             // list of nouns (化学需氧量、氨氮排放)
             return self.token_ends.binary_search(&i).is_ok();
         }
-        is_clause_end_char(c) && !(c == '\n' && self.is_soft(i))
+        is_clause_end_char(c) && !(matches!(c, '\n' | '\r') && self.is_soft(i))
     }
 
     fn group_start(&self, pos: usize) -> usize {
@@ -2205,6 +2205,10 @@ fn soft_newlines(chars: &[char], structure: &Structure) -> Vec<usize> {
             || starts_with_marker(chars, i + 1)
         {
             continue;
+        }
+        // CRLF: the \r of a soft break is soft too
+        if i > 0 && chars[i - 1] == '\r' {
+            out.push(i - 1);
         }
         out.push(i);
     }
