@@ -21,8 +21,11 @@
 pub mod arrow_schema;
 pub mod columns;
 pub mod dictionary;
+pub mod excel_csv;
+pub mod html;
 pub mod package;
 pub mod write;
+pub mod xlsx;
 
 pub use columns::{Columns, Values};
 pub use package::{
