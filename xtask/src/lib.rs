@@ -151,7 +151,7 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
         files.push(write_file(out, &rel, text.as_bytes())?);
     }
     let texts: Vec<String> = sources.iter().map(|s| s.text.clone()).collect();
-    for (rel, bytes) in extras::release_extras(&reports, &texts)? {
+    for (rel, bytes) in extras::release_extras(&release, &reports, &texts)? {
         files.push(write_file(out, &rel, &bytes)?);
     }
     Ok(files)
