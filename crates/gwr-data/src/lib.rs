@@ -41,7 +41,7 @@
 //! assert!(revenue_2023.iter().any(|f| f.quote == "5.87亿元"));
 //! ```
 //!
-//! The raw CSV text of each table is available too ([`TABLES`], [`csv`]), for callers that
+//! The raw CSV text of each table is available too ([`TABLES`], [`csv()`]), for callers that
 //! want to hand it to their own reader.
 //!
 //! ## Panics and the embedded data
