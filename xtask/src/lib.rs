@@ -29,6 +29,19 @@ pub fn is_committed(rel: &str) -> bool {
     !rel.starts_with("data/sources/") && rel != "README.md" && !extras::is_release_only(rel)
 }
 
+/// The repo-root path of a committed generated file.
+pub fn committed_path(rel: &str) -> &str {
+    if rel == PROJECT_README {
+        "README.md"
+    } else {
+        rel
+    }
+}
+
+/// Where `generate` puts the project README with fresh previews; `publish` copies it to the
+/// repo root's README.md, and the staleness test compares it with that file.
+pub const PROJECT_README: &str = "PROJECT-README.md";
+
 /// One report of `data/sources/<id>/`: its metadata, its text, its file bytes.
 pub struct SourceReport {
     /// Parsed `report.toml`.
@@ -147,8 +160,16 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
             .collect(),
     };
     let mut files = write_package(out, &input, &Layout::PUBLISH)?;
-    for (rel, text) in docs::package_docs(&release, &reports) {
+    for (rel, text) in docs::package_docs(&release, &reports, &glossary) {
         files.push(write_file(out, &rel, text.as_bytes())?);
+    }
+    // The project README carries the same previews, between markers.
+    let readme_path = root.join("README.md");
+    if let Ok(readme) = fs::read_to_string(&readme_path) {
+        if let Some(new) = docs::readme_with_preview(&readme, &docs::previews(&reports, &glossary))
+        {
+            files.push(write_file(out, PROJECT_README, new.as_bytes())?);
+        }
     }
     let texts: Vec<String> = sources.iter().map(|s| s.text.clone()).collect();
     for (rel, bytes) in extras::release_extras(&release, &reports, &texts)? {
@@ -192,8 +213,14 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
     for f in files.iter().filter(|f| is_committed(&f.path)) {
         let bytes =
             fs::read(pkg_dir.join(&f.path)).with_context(|| format!("{}: cannot read", f.path))?;
-        write_file(root, &f.path, &bytes)?;
+        write_file(root, committed_path(&f.path), &bytes)?;
     }
+    // The project README is not part of the release.
+    fs::remove_file(pkg_dir.join(PROJECT_README)).ok();
+    let files: Vec<WrittenFile> = files
+        .into_iter()
+        .filter(|f| f.path != PROJECT_README)
+        .collect();
 
     let zip_name = format!("{stem}.zip");
     let zip_bytes = zip_dir(&pkg_dir, &stem, &files)?;

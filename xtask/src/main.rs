@@ -31,7 +31,7 @@ fn run() -> Result<()> {
             let _ = std::fs::remove_dir_all(&staging);
             let files = xtask::generate(&root, &staging)?;
             for f in files.iter().filter(|f| xtask::is_committed(&f.path)) {
-                let dest = root.join(&f.path);
+                let dest = root.join(xtask::committed_path(&f.path));
                 if let Some(d) = dest.parent() {
                     std::fs::create_dir_all(d)?;
                 }

@@ -35,7 +35,7 @@ fn committed_package_files_are_fresh() {
     let mut stale = Vec::new();
     for f in files.iter().filter(|f| xtask::is_committed(&f.path)) {
         let fresh = std::fs::read(tmp.join(&f.path)).expect("read generated file");
-        match std::fs::read(root.join(&f.path)) {
+        match std::fs::read(root.join(xtask::committed_path(&f.path))) {
             Ok(committed) if committed == fresh => {}
             Ok(_) => stale.push(format!("{} differs", f.path)),
             Err(_) => stale.push(format!("{} is missing", f.path)),

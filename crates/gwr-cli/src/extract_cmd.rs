@@ -111,7 +111,7 @@ fn load_meta(args: &ExtractArgs, text: &str) -> Result<ReportMeta, Failure> {
             let s = String::from_utf8(raw)
                 .map_err(|_| bad(anyhow!("{}: not UTF-8 text", path.display())))?;
             let meta: ReportMeta = toml::from_str(&s)
-                .map_err(|e| bad(anyhow!("{}: {}", path.display(), e.message().trim())))?;
+                .map_err(|e| bad(anyhow!("{}: {}", path.display(), toml_error_line(&e))))?;
             meta.validate()
                 .map_err(|e| bad(anyhow!("{}: {}", path.display(), e)))?;
             meta
@@ -171,4 +171,24 @@ fn install(tmp: &Path, out: &Path) -> Result<(), Failure> {
         std::fs::remove_dir_all(out).map_err(fail)?;
     }
     std::fs::rename(tmp, out).map_err(fail)
+}
+
+/// A TOML error as one line: the message and, when known, the key or line it is about.
+fn toml_error_line(e: &toml::de::Error) -> String {
+    let full = e.to_string();
+    let snippet: Vec<&str> = full
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.contains('=') && !l.starts_with('|') && !l.starts_with('^'))
+        .collect();
+    let at = snippet
+        .first()
+        .map(|l| {
+            format!(
+                " (at `{}`)",
+                l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '|' || c == ' ')
+            )
+        })
+        .unwrap_or_default();
+    format!("{}{}", e.message().trim(), at)
 }

@@ -111,6 +111,23 @@ impl Columns {
         })
     }
 
+    /// The text of one cell as the CSV holds it ("" for null), by column name.
+    pub fn cell_text(&self, column: &str, row: usize) -> Option<String> {
+        let i = self.fields.iter().position(|f| f.name == column)?;
+        let text = match &self.values[i] {
+            Values::Str(x) => x.get(row)?.clone().unwrap_or_default(),
+            Values::Int(x) => x.get(row)?.map(|v| v.to_string()).unwrap_or_default(),
+            Values::Num(x) => x.get(row)?.map(|v| format!("{v}")).unwrap_or_default(),
+            Values::Bool(x) => x.get(row)?.map(|v| v.to_string()).unwrap_or_default(),
+            Values::Date(x) => x
+                .get(row)?
+                .as_ref()
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default(),
+        };
+        Some(text)
+    }
+
     /// The columns as a polars DataFrame (dates as ISO text, the form CSV stores them in).
     pub fn to_polars(&self) -> Result<DataFrame, ExportError> {
         let cols: Vec<PlColumn> = self

@@ -95,7 +95,8 @@ pub enum Unit {
     Percent,
     /// Percentage points (个百分点).
     PercentagePoint,
-    /// A multiple (倍, 翻一番 is 2).
+    /// A multiple, as a change: the increase over the base in times of the base, as 增长X倍
+    /// reads (增长2倍 is 2; 翻一番, a doubling, is 1; 翻两番 is 3).
     Multiple,
     /// A count of things with a measure word (家, 个, 户, 人, 家次 …).
     Count,
