@@ -215,6 +215,7 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
             fs::read(pkg_dir.join(&f.path)).with_context(|| format!("{}: cannot read", f.path))?;
         write_file(root, committed_path(&f.path), &bytes)?;
     }
+    refresh_data_crate(root)?;
     // The project README is not part of the release.
     fs::remove_file(pkg_dir.join(PROJECT_README)).ok();
     let files: Vec<WrittenFile> = files
@@ -275,4 +276,26 @@ fn zip_dir(dir: &Path, stem: &str, files: &[WrittenFile]) -> Result<Vec<u8>> {
         zip.finish().context("zip")?;
     }
     Ok(buf.into_inner())
+}
+
+/// The tables the gwr-data crate embeds, relative to the package root; the crate keeps copies at
+/// the same paths under `crates/gwr-data/` (its test fails when they differ from `data/`).
+const DATA_CRATE_TABLES: &[&str] = &[
+    "data/glossary/indicators.csv",
+    "data/reports.csv",
+    "data/sections.csv",
+    "data/paragraphs.csv",
+    "data/facts.csv",
+    "data/targets.csv",
+    "data/quality_issues.csv",
+];
+
+/// Copies the published CSV tables into `crates/gwr-data/` (only changed files are written).
+fn refresh_data_crate(root: &Path) -> Result<()> {
+    let crate_dir = root.join("crates/gwr-data");
+    for rel in DATA_CRATE_TABLES {
+        let bytes = fs::read(root.join(rel)).with_context(|| format!("{rel}: cannot read"))?;
+        write_file(&crate_dir, rel, &bytes)?;
+    }
+    Ok(())
 }

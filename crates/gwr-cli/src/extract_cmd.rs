@@ -29,6 +29,7 @@ pub struct ExtractArgs {
 
 /// Runs `gwr extract`.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
+    check_out(&args.out)?;
     let bytes = read_input(&args.file)?;
     let decoded = decode::decode(&bytes).map_err(|e| {
         Failure::new(
@@ -37,13 +38,26 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
         )
     })?;
     let meta = load_meta(args, &decoded.text)?;
+    let sha256 = decode::sha256_hex(&bytes);
+    if let Some(expected) = meta.sha256.as_deref().filter(|e| *e != sha256) {
+        return Err(Failure::new(
+            Exit::BadMeta,
+            anyhow!(
+                "{}: records sha256 {expected}, but {} has sha256 {sha256}",
+                args.meta
+                    .as_deref()
+                    .unwrap_or(Path::new("metadata"))
+                    .display(),
+                args.file.display()
+            ),
+        ));
+    }
     let source = SourceInfo {
         encoding: decoded.encoding.clone(),
-        sha256: decode::sha256_hex(&bytes),
+        sha256,
     };
     let report = extract(&decoded.text, &meta, &source);
 
-    check_out(&args.out)?;
     let tmp = staging_dir(&args.out)?;
     let release = PackageMeta {
         name: format!("gwr-{}", meta.report_id),
@@ -139,38 +153,78 @@ fn load_meta(args: &ExtractArgs, text: &str) -> Result<ReportMeta, Failure> {
     Ok(meta)
 }
 
-/// Refuses an output path that is a file, or a non-empty folder that is not an earlier output.
+/// Refuses an output path that is a file, the current folder or one of its parents, or a
+/// non-empty folder that is not an earlier `gwr extract` output (a `gwr-…` package holding only
+/// what gwr writes). Anything else would be deleted when the new output replaces it.
 fn check_out(out: &Path) -> Result<(), Failure> {
-    if out.is_file() {
-        return Err(Failure::new(
+    let refuse = |why: &str| {
+        Failure::new(
             Exit::OutputUnwritable,
-            anyhow!("{}: is a file, not a folder", out.display()),
-        ));
+            anyhow!("{}: {}", out.display(), why),
+        )
+    };
+    if out.is_file() {
+        return Err(refuse("is a file, not a folder"));
     }
-    if out.is_dir() {
-        let empty = std::fs::read_dir(out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty && !out.join("datapackage.json").is_file() {
-            return Err(Failure::new(
-                Exit::OutputUnwritable,
-                anyhow!("{}: folder exists and is not an earlier gwr output; choose an empty or new folder", out.display()),
+    if !out.is_dir() {
+        return Ok(());
+    }
+    if let (Ok(cwd), Ok(abs)) = (std::env::current_dir(), out.canonicalize()) {
+        if cwd.starts_with(&abs) {
+            return Err(refuse(
+                "is the current folder or one of its parents; choose a new folder",
             ));
         }
+    }
+    let entries: Vec<String> = std::fs::read_dir(out)
+        .map_err(|e| refuse(&e.to_string()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let ours = |name: &str| {
+        name == "datapackage.json"
+            || name.ends_with(".csv")
+            || name.ends_with(".parquet")
+            || ["schemas", "glossary", "source"].contains(&name)
+    };
+    let is_gwr_package = std::fs::read_to_string(out.join("datapackage.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| {
+            v.get("name")
+                .and_then(|n| n.as_str())
+                .map(|n| n.starts_with("gwr-"))
+        })
+        .unwrap_or(false);
+    if !is_gwr_package || !entries.iter().all(|e| ours(e)) {
+        return Err(refuse(
+            "folder exists and is not an earlier gwr output (of gwr extract); choose an empty or new folder",
+        ));
     }
     Ok(())
 }
 
-/// Moves the finished output into place, replacing an earlier output.
+/// Moves the finished output into place. An earlier output is first renamed aside and only
+/// deleted once the new one is in place, so a failure loses neither.
 fn install(tmp: &Path, out: &Path) -> Result<(), Failure> {
     let fail = |e: std::io::Error| {
         std::fs::remove_dir_all(tmp).ok();
         Failure::new(Exit::OutputUnwritable, anyhow!("{}: {}", out.display(), e))
     };
-    if out.exists() {
-        std::fs::remove_dir_all(out).map_err(fail)?;
+    if !out.exists() {
+        return std::fs::rename(tmp, out).map_err(fail);
     }
-    std::fs::rename(tmp, out).map_err(fail)
+    let backup = tmp.with_extension("old");
+    std::fs::rename(out, &backup).map_err(fail)?;
+    if let Err(e) = std::fs::rename(tmp, out) {
+        std::fs::rename(&backup, out).ok();
+        return Err(fail(e));
+    }
+    std::fs::remove_dir_all(&backup).ok();
+    Ok(())
 }
 
 /// A TOML error as one line: the message and, when known, the key or line it is about.

@@ -567,7 +567,6 @@ fn output_is_a_foreign_non_empty_folder() {
 /// deletes the input; the rename then fails with EINVAL). Must refuse with exit 6 and touch
 /// nothing.
 #[test]
-#[ignore = "bug: extract --out deletes any folder that has a datapackage.json (see extract_cmd.rs check_out)"]
 fn output_is_someone_elses_data_package() {
     for (name, out_arg) in [("foreign-pkg", "pkg"), ("foreign-pkg-dot", ".")] {
         let dir = sandbox(name);
@@ -772,7 +771,6 @@ fn no_meta_and_no_year_in_text() {
 /// version of the text is used silently. Fix: after `load_meta`, if `meta.sha256` is set and
 /// differs from `decode::sha256_hex(&bytes)`, fail with `Exit::BadMeta`.
 #[test]
-#[ignore = "bug: report.toml sha256 is not checked against the file (extract_cmd.rs run)"]
 fn meta_sha256_mismatch() {
     bad_meta(
         "meta-sha",
@@ -784,7 +782,6 @@ fn meta_sha256_mismatch() {
 
 /// The README documents the input size limit (decode::MAX_INPUT_BYTES = 256 MiB).
 #[test]
-#[ignore = "enable once README.md documents the 256 MiB limit"]
 fn readme_documents_the_size_limit() {
     let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
         .expect("README.md");

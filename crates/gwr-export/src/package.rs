@@ -284,7 +284,6 @@ pub fn write_package(
         resources.push(Resource {
             descriptor: json!({
                 "name": format!("source-{}", s.report_id),
-                "type": "text",
                 "path": s.path,
                 "format": "txt",
                 "mediatype": "text/plain",

@@ -282,6 +282,25 @@ fn validate_bytes(root: &Path, bytes: &[u8], report: &mut Report) {
     let canonical = rows::canonical_tables(&resources, &tables);
     provenance::check(&resources, &contents, &canonical, report);
     targets::check(&canonical, report);
+
+    // readable order: the descriptor, then each resource in descriptor order, by row
+    let order: std::collections::HashMap<&str, usize> = resources
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.name.as_str(), i + 1))
+        .collect();
+    let rank = |p: &Problem| {
+        let r = if p.resource == DESCRIPTOR {
+            0
+        } else {
+            order
+                .get(p.resource.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        };
+        (r, p.row.unwrap_or(0))
+    };
+    report.problems.sort_by_key(rank);
 }
 
 #[cfg(test)]
