@@ -18,33 +18,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use gwr_extract::{extract, numbers, SourceInfo};
 use gwr_model::ReportMeta;
 
-const CORPUS: &str = "/work/shared/corpus/national-gwr-1954-2025.jsonl";
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../data/sources/cn-sh-baoshan-songnan-2024/report.txt"
-);
-
-/// The reports to extract and the name of the input.
-fn load() -> (String, Vec<String>) {
-    let path = std::env::var("GWR_BENCH_CORPUS").unwrap_or_else(|_| CORPUS.to_string());
-    if let Ok(raw) = std::fs::read_to_string(&path) {
-        let texts: Vec<String> = raw
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|v| {
-                v["title"]
-                    .as_str()
-                    .is_some_and(|t| t.trim_end().ends_with("政府工作报告"))
-            })
-            .filter_map(|v| v["content"].as_str().map(str::to_string))
-            .collect();
-        if !texts.is_empty() {
-            return (format!("national-{}", texts.len()), texts);
-        }
-    }
-    let seed = std::fs::read_to_string(SEED).expect("seed report in data/sources");
-    ("seed-x72".to_string(), vec![seed; 72])
-}
+#[path = "corpus.rs"]
+mod corpus;
+use corpus::load;
 
 fn meta(i: usize) -> ReportMeta {
     ReportMeta {

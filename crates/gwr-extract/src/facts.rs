@@ -80,8 +80,19 @@ use crate::structure::Structure;
 
 /// Finds every quantity stated in the body.
 pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Vec<Fact> {
-    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.chars());
+    let chars = crate::text::chars(text);
+    let tokens = numbers::scan_chars(&chars);
+    extract_facts_from(&chars, &tokens, structure, meta)
+}
+
+/// [`extract_facts`] on the text's chars and their number tokens ([`numbers::scan_chars`]),
+/// when the caller has them already.
+pub(crate) fn extract_facts_from(
+    chars: &[char],
+    tokens: &[NumberToken],
+    structure: &Structure,
+    meta: &ReportMeta,
+) -> Vec<Fact> {
     let n = chars.len();
     let (body_start, body_end) =
         if structure.body_end > structure.body_start && structure.body_end <= n {
@@ -89,7 +100,6 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
         } else {
             (0, n)
         };
-    let tokens = numbers::scan_chars(&chars);
     let norm: Vec<char> = chars.iter().map(|&c| norm_char(c)).collect();
     let years: Vec<(usize, usize, i32)> = tokens
         .iter()
@@ -111,7 +121,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
         .filter(|t| t.is_fact() || t.reject == Some(Reject::MissingUnit))
         .map(|t| t.end)
         .collect();
-    let soft = soft_newlines(&chars, structure);
+    let soft = soft_newlines(chars, structure);
     let ctx = Ctx {
         token_ends: &token_ends,
         norm: &norm,
@@ -152,7 +162,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             }
         }
         let (paragraph_id, section_id) = locate(structure, tok.start);
-        let subject = string(&chars, d.subject);
+        let subject = string(chars, d.subject);
         let indicator = glossary
             .code_for(&string(&norm, d.subject))
             .map(str::to_string);
@@ -180,7 +190,7 @@ pub fn extract_facts(text: &str, structure: &Structure, meta: &ReportMeta) -> Ve
             relates_to: relates[k].map(|j| format!("{}/f{:04}", meta.report_id, j + 1)),
             start: tok.start as u64,
             end: tok.end as u64,
-            quote: string(&chars, (tok.start, tok.end)),
+            quote: string(chars, (tok.start, tok.end)),
         });
     }
     out

@@ -52,10 +52,13 @@ impl SourceInfo {
 
 /// Extracts every table from one report's text.
 pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
-    let structure = structure::segment(text, &meta.report_id);
-    let facts = facts::extract_facts(text, &structure, meta);
+    // every pass reads the same chars; the facts and the quality detectors the same tokens
+    let chars = text::chars(text);
+    let structure = structure::segment_chars(&chars, &meta.report_id);
+    let tokens = numbers::scan_chars(&chars);
+    let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);
-    let quality_issues = quality::detect(text, &structure, &facts, meta);
+    let quality_issues = quality::detect_from(&chars, &tokens, &structure, &facts, meta);
     let report = report_row(text, meta, source, &structure);
     Report {
         report: Some(report),

@@ -155,9 +155,7 @@ impl NumberToken {
 /// assert!(!toks[2].is_fact()); // a year
 /// ```
 pub fn scan(text: &str) -> Vec<NumberToken> {
-    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.chars());
-    scan_chars(&chars)
+    scan_chars(&crate::text::chars(text))
 }
 
 /// [`scan`] over text already split into chars (offsets index `chars`).
@@ -183,39 +181,22 @@ pub fn scan_chars(chars: &[char]) -> Vec<NumberToken> {
 // ---------------------------------------------------------------------------------------------
 // Character classes
 
+/// The chars a number can start with, besides the ASCII digits.
+const START_CHARS: &[char] = &[
+    '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', '零', '〇', '一', '二', '两', '兩',
+    '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '萬', '亿', '億', '半', '翻',
+    '过',
+];
+
+/// [`START_CHARS`] as a bitmap: the scan rejects an ordinary char with one lookup.
+static START_SET: crate::text::CharSet = crate::text::CharSet::new(START_CHARS);
+
 #[inline]
 fn is_start_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    matches!(
-        c,
-        '０'
-            ..='９'
-                | '零'
-                | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '兩'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '萬'
-                | '亿'
-                | '億'
-                | '半'
-                | '翻'
-                | '过'
-    )
+    START_SET.contains(c)
 }
 
 fn ascii_digit(c: char) -> Option<u32> {

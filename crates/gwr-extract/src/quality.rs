@@ -48,14 +48,26 @@ pub fn detect(
     facts: &[Fact],
     meta: &ReportMeta,
 ) -> Vec<QualityIssue> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = crate::text::chars(text);
     let tokens = numbers::scan_chars(&chars);
+    detect_from(&chars, &tokens, structure, facts, meta)
+}
+
+/// [`detect`] on the text's chars and their number tokens ([`numbers::scan_chars`]), when the
+/// caller has them already.
+pub(crate) fn detect_from(
+    chars: &[char],
+    tokens: &[NumberToken],
+    structure: &Structure,
+    facts: &[Fact],
+    meta: &ReportMeta,
+) -> Vec<QualityIssue> {
     let ctx = Ctx {
-        chars: &chars,
+        chars,
         structure,
         facts,
         meta,
-        tokens: &tokens,
+        tokens,
     };
     let mut found: Vec<Finding> = Vec::new();
     numeric::detect(&ctx, &mut found);

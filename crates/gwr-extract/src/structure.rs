@@ -48,13 +48,17 @@ fn is_sentence_end(c: char) -> bool {
 
 /// Finds the body, its parts, sections and paragraphs.
 pub fn segment(text: &str, report_id: &str) -> Structure {
-    let chars: Vec<char> = text.chars().collect();
-    let lines = split_lines(&chars);
+    segment_chars(&crate::text::chars(text), report_id)
+}
+
+/// [`segment`] on the text's chars, when the caller has them already.
+pub(crate) fn segment_chars(chars: &[char], report_id: &str) -> Structure {
+    let lines = split_lines(chars);
     let mut diagnostics = Vec::new();
 
-    let salutation = lines.iter().position(|l| l.starts_with(&chars, SALUTATION));
+    let salutation = lines.iter().position(|l| l.starts_with(chars, SALUTATION));
     let first_line = salutation.unwrap_or(0);
-    let (parts, bracketed_parts) = find_parts(&chars, &lines, first_line, &mut diagnostics);
+    let (parts, bracketed_parts) = find_parts(chars, &lines, first_line, &mut diagnostics);
     let body_start = match (salutation, parts.first()) {
         (Some(i), _) => lines.get(i).map_or(0, |l| l.ts),
         (None, Some(p)) => p.start,
@@ -68,7 +72,7 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
             body_start,
         ));
     }
-    let body_end = find_body_end(&chars, &lines, body_start);
+    let body_end = find_body_end(chars, &lines, body_start);
     let parts: Vec<Heading> = parts.into_iter().filter(|p| p.start < body_end).collect();
     if parts.is_empty() {
         diagnostics.push(diag(
@@ -87,7 +91,7 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
             continue;
         }
         headings.extend(find_sections(
-            &chars,
+            chars,
             &lines,
             part,
             part_end,
@@ -95,11 +99,11 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
         ));
     }
 
-    let spans = paragraph_spans(&chars, &lines, &headings, body_start, body_end);
+    let spans = paragraph_spans(chars, &lines, &headings, body_start, body_end);
     let first_part = headings.first().map(|h| h.start);
     let kinds: Vec<ParagraphKind> = spans
         .iter()
-        .map(|&(s, _)| paragraph_kind(&chars, s, &headings, first_part, body_start))
+        .map(|&(s, _)| paragraph_kind(chars, s, &headings, first_part, body_start))
         .collect();
     let closings: Vec<usize> = spans
         .iter()
@@ -107,8 +111,8 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
         .filter(|(_, k)| **k == ParagraphKind::Closing)
         .map(|(span, _)| span.0)
         .collect();
-    let sections = section_rows(&chars, report_id, &headings, &closings, body_end);
-    let paragraphs = paragraph_rows(&chars, report_id, &spans, &kinds, &sections);
+    let sections = section_rows(chars, report_id, &headings, &closings, body_end);
+    let paragraphs = paragraph_rows(chars, report_id, &spans, &kinds, &sections);
 
     Structure {
         body_start,

@@ -4,6 +4,7 @@
 use gwr_model::Severity;
 
 use super::{paragraph_at, Ctx, Finding};
+use crate::text::CharSet;
 
 /// One kind of paired mark: its openers and closers, whether it is a quotation mark.
 struct Pair {
@@ -119,28 +120,58 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn check_unit(ctx: &Ctx, start: usize, end: usize, in_body: bool, out: &mut Vec<Finding>) {
-    for pair in PAIRS {
-        let mut open: Vec<usize> = Vec::new();
-        for k in start..end.min(ctx.chars.len()) {
-            let c = ctx.at(k);
-            if pair.open.contains(&c) {
-                open.push(k);
-            } else if pair.close.contains(&c) && open.pop().is_none() {
-                if (!pair.quote && is_list_marker_close(ctx, start, k))
-                    || opener_before(ctx, pair, start)
-                {
-                    continue;
-                }
-                out.push(unmatched_close(ctx, pair, start, k, in_body));
+    // one pass over the unit, a stack of open marks per pair
+    let mut open: [Vec<usize>; PAIRS.len()] = Default::default();
+    let mut any = false;
+    for k in start..end.min(ctx.chars.len()) {
+        let c = ctx.at(k);
+        let Some((p, is_open)) = mark(c) else {
+            continue;
+        };
+        let pair = &PAIRS[p];
+        if is_open {
+            open[p].push(k);
+            any = true;
+        } else if open[p].pop().is_none() {
+            if (!pair.quote && is_list_marker_close(ctx, start, k))
+                || opener_before(ctx, pair, start)
+            {
+                continue;
             }
+            out.push(unmatched_close(ctx, pair, start, k, in_body));
         }
-        for k in open {
+    }
+    if !any {
+        return;
+    }
+    for (p, pair) in PAIRS.iter().enumerate() {
+        for &k in &open[p] {
             if closer_after(ctx, pair, end) {
                 continue;
             }
             out.push(unmatched_open(ctx, pair, end, k, in_body));
         }
     }
+}
+
+/// Which pair `c` belongs to (its index in [`PAIRS`]) and whether it opens it.
+fn mark(c: char) -> Option<(usize, bool)> {
+    /// Every char of every pair.
+    static MARKS: CharSet = CharSet::new(&[
+        '“', '”', '「', '」', '『', '』', '《', '》', '（', '(', '）', ')', '【', '】', '〔', '〕',
+    ]);
+    if !MARKS.contains(c) {
+        return None;
+    }
+    PAIRS.iter().enumerate().find_map(|(p, pair)| {
+        if pair.open.contains(&c) {
+            Some((p, true))
+        } else if pair.close.contains(&c) {
+            Some((p, false))
+        } else {
+            None
+        }
+    })
 }
 
 /// How far a mark may be from its partner across a line or paragraph break (a title on a
@@ -245,4 +276,24 @@ fn unmatched_open(ctx: &Ctx, pair: &Pair, unit_end: usize, k: usize, in_body: bo
         ),
     )
     .no_fact()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_of_every_pair_is_recognised() {
+        for (p, pair) in PAIRS.iter().enumerate() {
+            for &c in pair.open {
+                assert_eq!(mark(c), Some((p, true)), "{c}");
+            }
+            for &c in pair.close {
+                assert_eq!(mark(c), Some((p, false)), "{c}");
+            }
+        }
+        for c in ['a', '〈', '，', '"', '中'] {
+            assert_eq!(mark(c), None, "{c}");
+        }
+    }
 }

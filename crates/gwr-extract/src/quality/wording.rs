@@ -5,6 +5,7 @@ use gwr_model::Severity;
 
 use super::{paragraph_at, Ctx, Finding};
 use crate::structure::is_space;
+use crate::text::CharSet;
 
 /// Chars that end a word with 全 (健全, 安全, 完全…): 全 is then not the prefix "whole".
 const WORD_BEFORE_QUAN: &[char] = &[
@@ -42,9 +43,13 @@ fn is_number_char(c: char) -> bool {
 
 /// Runs the checks.
 pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let n = ctx.chars.len();
-    for i in 0..n {
-        match ctx.at(i) {
+    /// The chars the checks below start at.
+    static STARTS: CharSet = CharSet::new(&['全', '个', '的', '连', '共', '累', '合', '总']);
+    for (i, &c) in ctx.chars.iter().enumerate() {
+        if !STARTS.contains(c) {
+            continue;
+        }
+        match c {
             '全' => lost_scope(ctx, i, out),
             '个' if ctx.starts(i, "个百分点") && !is_number_char(ctx.before(i)) => {
                 let c = ctx.context(i, i + 4, 6);
@@ -230,4 +235,52 @@ fn push_split(
         )
         .no_fact(),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_counting_frame_is_found() {
+        for w in COUNT_FRAMES {
+            let text = format!("经济{w}项增长");
+            let chars: Vec<char> = text.chars().collect();
+            let found = run(&chars);
+            assert!(
+                found.iter().any(|f| f.code == "missing_number"),
+                "{w}: add its first char to STARTS in detect()"
+            );
+        }
+    }
+
+    #[test]
+    fn each_start_char_finds_its_issue() {
+        for (text, code) in [
+            ("推动全各项事业发展。", "lost_character"),
+            ("提高个百分点。", "missing_number"),
+            ("城市的的面貌。", "duplicated_word"),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            assert!(
+                run(&chars).iter().any(|f| f.code == code),
+                "{text}: no {code}"
+            );
+        }
+    }
+
+    fn run(chars: &[char]) -> Vec<Finding> {
+        let structure = crate::structure::segment_chars(chars, "t");
+        let meta = gwr_model::ReportMeta::default();
+        let ctx = Ctx {
+            chars,
+            structure: &structure,
+            facts: &[],
+            meta: &meta,
+            tokens: &[],
+        };
+        let mut out = Vec::new();
+        detect(&ctx, &mut out);
+        out
+    }
 }
