@@ -346,12 +346,44 @@ fn sw_len(t: &[char], a: usize, b: usize, w: &str) -> Option<usize> {
 
 /// Length (in chars) of the longest word of `list` that `t[a..b]` ends with.
 fn longest_suffix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
-    list.iter().filter_map(|w| ew_len(t, a, b, w)).max()
+    if b <= a {
+        return None;
+    }
+    // compare the UTF-8 bytes of the last char first: most words fail there, undecoded
+    let mut buf = [0u8; 4];
+    let last = t.get(b - 1)?.encode_utf8(&mut buf).as_bytes();
+    list.iter()
+        .filter(|w| bytes_end_with(w.as_bytes(), last))
+        .filter_map(|w| ew_len(t, a, b, w))
+        .max()
 }
 
 /// Length (in chars) of the longest word of `list` that `t[a..b]` starts with.
 fn longest_prefix(t: &[char], a: usize, b: usize, list: &[&str]) -> Option<usize> {
-    list.iter().filter_map(|w| sw_len(t, a, b, w)).max()
+    if b <= a {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let first = t.get(a)?.encode_utf8(&mut buf).as_bytes();
+    list.iter()
+        .filter(|w| bytes_start_with(w.as_bytes(), first))
+        .filter_map(|w| sw_len(t, a, b, w))
+        .max()
+}
+
+/// `w.starts_with(p)` for the 1–4 bytes of one char, compared inline (a `memcmp` call costs
+/// more than the comparison), last byte first (the lead bytes of CJK chars are alike).
+#[inline]
+fn bytes_start_with(w: &[u8], p: &[u8]) -> bool {
+    let n = p.len();
+    n > 0 && w.len() >= n && w[n - 1] == p[n - 1] && w[..n - 1] == p[..n - 1]
+}
+
+/// `w.ends_with(p)` for the 1–4 bytes of one char, like [`bytes_start_with`].
+#[inline]
+fn bytes_end_with(w: &[u8], p: &[u8]) -> bool {
+    let (n, m) = (p.len(), w.len());
+    n > 0 && m >= n && w[m - 1] == p[n - 1] && w[m - n..m - 1] == p[..n - 1]
 }
 
 fn trim(t: &[char], mut a: usize, mut b: usize) -> Span {
@@ -370,7 +402,7 @@ fn is_digit(c: char) -> bool {
 
 fn string(t: &[char], (a, b): Span) -> String {
     t.get(a..b.min(t.len()))
-        .map(|x| x.iter().collect())
+        .map(crate::text::string)
         .unwrap_or_default()
 }
 
@@ -787,6 +819,20 @@ const VERBS: &[&str] = &[
     "新招",
 ];
 
+/// [`VERB_ONLY`], [`VERBS`] and [`NEW_VERBS`] as a set of char strings: phrases that name no
+/// thing on their own.
+fn bare_verbs() -> &'static std::collections::HashSet<Vec<char>> {
+    static SET: OnceLock<std::collections::HashSet<Vec<char>>> = OnceLock::new();
+    SET.get_or_init(|| {
+        VERB_ONLY
+            .iter()
+            .chain(VERBS)
+            .chain(NEW_VERBS)
+            .map(|w| w.chars().collect())
+            .collect()
+    })
+}
+
 /// Verbs of creation, stripped like the other verbs (新增高新技术企业 → 高新技术企业, 新建5G基站
 /// → 5G基站) unless the phrase with the verb is a glossary indicator and the rest is not
 /// (新增就业, 新增注册企业).
@@ -1151,11 +1197,10 @@ impl<'a> Ctx<'a> {
         if b <= a {
             return true;
         }
-        if VERB_ONLY
-            .iter()
-            .chain(VERBS.iter())
-            .chain(NEW_VERBS.iter())
-            .any(|w| eq(self.norm, a, b, w))
+        if self
+            .norm
+            .get(a..b)
+            .is_some_and(|p| bare_verbs().contains(p))
         {
             return true;
         }

@@ -54,7 +54,7 @@ impl SourceInfo {
 pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     // every pass reads the same chars; the facts and the quality detectors the same tokens
     let chars = text::chars(text);
-    let structure = structure::segment_chars(&chars, &meta.report_id);
+    let structure = structure::segment_chars(text, &chars, &meta.report_id);
     let tokens = numbers::scan_chars(&chars);
     let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);

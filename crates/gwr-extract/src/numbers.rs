@@ -267,7 +267,7 @@ fn ends(chars: &[char], i: usize, s: &str) -> Option<usize> {
 fn collect(chars: &[char], a: usize, b: usize) -> String {
     chars
         .get(a..b.min(chars.len()))
-        .map(|s| s.iter().collect())
+        .map(crate::text::string)
         .unwrap_or_default()
 }
 

@@ -107,7 +107,7 @@ impl Ctx<'_> {
         let n = self.chars.len();
         let s = start.min(n);
         let e = end.clamp(s, n);
-        self.chars[s..e].iter().collect()
+        crate::text::string(&self.chars[s..e])
     }
 
     /// Whether the text at `i` starts with `w`.

@@ -48,11 +48,11 @@ fn is_sentence_end(c: char) -> bool {
 
 /// Finds the body, its parts, sections and paragraphs.
 pub fn segment(text: &str, report_id: &str) -> Structure {
-    segment_chars(&crate::text::chars(text), report_id)
+    segment_chars(text, &crate::text::chars(text), report_id)
 }
 
 /// [`segment`] on the text's chars, when the caller has them already.
-pub(crate) fn segment_chars(chars: &[char], report_id: &str) -> Structure {
+pub(crate) fn segment_chars(text: &str, chars: &[char], report_id: &str) -> Structure {
     let lines = split_lines(chars);
     let mut diagnostics = Vec::new();
 
@@ -83,6 +83,7 @@ pub(crate) fn segment_chars(chars: &[char], report_id: &str) -> Structure {
         ));
     }
 
+    let all_blocks = blocks(&lines);
     let mut headings = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let part_end = parts.get(i + 1).map_or(body_end, |p| p.start);
@@ -93,6 +94,7 @@ pub(crate) fn segment_chars(chars: &[char], report_id: &str) -> Structure {
         headings.extend(find_sections(
             chars,
             &lines,
+            &all_blocks,
             part,
             part_end,
             &mut diagnostics,
@@ -112,7 +114,7 @@ pub(crate) fn segment_chars(chars: &[char], report_id: &str) -> Structure {
         .map(|(span, _)| span.0)
         .collect();
     let sections = section_rows(chars, report_id, &headings, &closings, body_end);
-    let paragraphs = paragraph_rows(chars, report_id, &spans, &kinds, &sections);
+    let paragraphs = paragraph_rows(text, chars, report_id, &spans, &kinds, &sections);
 
     Structure {
         body_start,
@@ -581,6 +583,7 @@ fn note_gaps(headings: &[Heading], code: &str, diagnostics: &mut Vec<Diagnostic>
 fn find_sections(
     chars: &[char],
     lines: &[Line],
+    all_blocks: &[std::ops::Range<usize>],
     part: &Heading,
     part_end: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -592,7 +595,7 @@ fn find_sections(
         .map_or(first, |i| i + 1)
         .max(first);
     let cands = candidates(chars, lines, first..last, 2, MarkerStyle::Bracketed);
-    let captions = unmarked_candidates(chars, lines, first..last);
+    let captions = unmarked_candidates(chars, lines, all_blocks, first..last);
     // Numbering may begin past (一) only when lost-marker headings fill the gap (淞南 2024:
     // four headings without numbers, then (五)).
     let loose = select_headings(cands.clone(), true);
@@ -646,9 +649,9 @@ fn with_unmarked(marked: &[Heading], captions: &[Heading]) -> Option<Vec<Heading
 fn unmarked_candidates(
     chars: &[char],
     lines: &[Line],
+    all_blocks: &[std::ops::Range<usize>],
     range: std::ops::Range<usize>,
 ) -> Vec<Heading> {
-    let all_blocks = blocks(lines);
     all_blocks
         .iter()
         .enumerate()
@@ -837,24 +840,27 @@ fn section_rows(
 }
 
 fn paragraph_rows(
+    text: &str,
     chars: &[char],
     report_id: &str,
     spans: &[(usize, usize)],
     kinds: &[ParagraphKind],
     sections: &[Section],
 ) -> Vec<Paragraph> {
+    let quotes = crate::text::slices(text, spans);
     spans
         .iter()
         .zip(kinds)
+        .zip(quotes)
         .enumerate()
-        .map(|(i, (&(s, e), &kind))| {
+        .map(|(i, ((&(s, e), &kind), quote))| {
             // The innermost section is the last one (in text order) whose content holds `s`.
             let section = sections
                 .iter()
                 .filter(|sec| sec.start as usize <= s && s < sec.content_end as usize)
                 .max_by_key(|sec| (sec.level, sec.start));
             let opens_section = sections.iter().any(|sec| sec.start as usize == s);
-            let text = slice(chars, s, e);
+            let body = slice(chars, s, e);
             Paragraph {
                 paragraph_id: format!("{report_id}/p{:04}", i + 1),
                 report_id: report_id.to_string(),
@@ -862,11 +868,11 @@ fn paragraph_rows(
                 ordinal: i as u32 + 1,
                 kind,
                 lead: (kind == ParagraphKind::Body && !opens_section)
-                    .then(|| lead_phrase(text))
+                    .then(|| lead_phrase(body))
                     .flatten(),
                 start: s as u64,
                 end: e as u64,
-                quote: text.iter().collect(),
+                quote: quote.to_string(),
             }
         })
         .collect()
@@ -882,7 +888,7 @@ fn slice(chars: &[char], start: usize, end: usize) -> &[char] {
 }
 
 fn quote(chars: &[char], start: usize, end: usize) -> String {
-    slice(chars, start, end).iter().collect()
+    crate::text::string(slice(chars, start, end))
 }
 
 fn starts_with(s: &[char], prefix: &str) -> bool {

@@ -65,6 +65,50 @@ pub fn chars(text: &str) -> Vec<char> {
     out
 }
 
+/// The slices of `text` between the code-point spans `spans`, found in one forward walk when
+/// the spans are sorted and do not overlap (paragraphs), else through a [`CharIndex`].
+pub fn slices<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+    let sorted = spans.windows(2).all(|w| w[0].1 <= w[1].0) && spans.iter().all(|s| s.0 <= s.1);
+    if !sorted {
+        let idx = CharIndex::new(text);
+        return spans
+            .iter()
+            .map(|&(s, e)| text.get(idx.byte(s)..idx.byte(e.max(s))).unwrap_or(""))
+            .collect();
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    let mut walk = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let (mut pos, mut byte) = (0usize, walk.next().unwrap_or(text.len()));
+    let mut seek = |target: usize| {
+        while pos < target {
+            match walk.next() {
+                Some(b) => {
+                    byte = b;
+                    pos += 1;
+                }
+                None => break,
+            }
+        }
+        byte
+    };
+    for &(s, e) in spans {
+        let bs = seek(s);
+        let be = seek(e);
+        out.push(text.get(bs..be).unwrap_or(""));
+    }
+    out
+}
+
+/// `chars` as a string, allocated once at its exact size.
+pub fn string(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    out.extend(chars);
+    out
+}
+
 /// A set of chars of the Basic Multilingual Plane as a bitmap (8 KiB), built at compile time:
 /// a scan that looks for a few chars among a million tests each with one lookup and one
 /// well-predicted branch instead of a chain of comparisons.
@@ -95,6 +139,27 @@ impl CharSet {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn slices_equal_code_point_slicing() {
+        let text = "各位代表:\n一、2023年 工作回顾😀\r\n全年完成5.87亿元。";
+        let chars: Vec<char> = text.chars().collect();
+        let n = chars.len();
+        let cases: Vec<Vec<(usize, usize)>> = vec![
+            vec![(0, 2), (2, 5), (7, 7), (9, n)],
+            vec![(3, 6), (0, 2)],         // unsorted
+            vec![(0, n), (2, 4)],         // overlapping
+            vec![(n, n), (n - 1, n + 5)], // past the end
+        ];
+        for spans in cases {
+            let got = super::slices(text, &spans);
+            let want: Vec<String> = spans
+                .iter()
+                .map(|&(s, e)| chars[s.min(n)..e.min(n).max(s.min(n))].iter().collect())
+                .collect();
+            assert_eq!(got, want, "{spans:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -270,7 +270,8 @@ mod tests {
     }
 
     fn run(chars: &[char]) -> Vec<Finding> {
-        let structure = crate::structure::segment_chars(chars, "t");
+        let text: String = chars.iter().collect();
+        let structure = crate::structure::segment_chars(&text, chars, "t");
         let meta = gwr_model::ReportMeta::default();
         let ctx = Ctx {
             chars,
