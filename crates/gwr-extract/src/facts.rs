@@ -821,8 +821,8 @@ const VERBS: &[&str] = &[
 
 /// [`VERB_ONLY`], [`VERBS`] and [`NEW_VERBS`] as a set of char strings: phrases that name no
 /// thing on their own.
-fn bare_verbs() -> &'static std::collections::HashSet<Vec<char>> {
-    static SET: OnceLock<std::collections::HashSet<Vec<char>>> = OnceLock::new();
+fn bare_verbs() -> &'static crate::text::FastSet<Vec<char>> {
+    static SET: OnceLock<crate::text::FastSet<Vec<char>>> = OnceLock::new();
     SET.get_or_init(|| {
         VERB_ONLY
             .iter()

@@ -7,7 +7,7 @@
 //! or else when it ends with one of them; the longest such name wins, so 财政总收入 is not
 //! taken for 财政收入.
 
-use std::collections::HashMap;
+use crate::text::FastMap;
 use std::sync::OnceLock;
 
 /// One indicator of the glossary.
@@ -37,9 +37,9 @@ pub struct Glossary {
     /// The indicators in file order.
     pub entries: Vec<Entry>,
     /// name → entry index, for exact lookups.
-    exact: HashMap<String, usize>,
+    exact: FastMap<String, usize>,
     /// The same, keyed by chars (lookups on char slices without allocating).
-    exact_chars: HashMap<Vec<char>, usize>,
+    exact_chars: FastMap<Vec<char>, usize>,
 }
 
 /// The CSV compiled into the crate.
@@ -96,8 +96,8 @@ impl Glossary {
                 .cmp(&a.0.chars().count())
                 .then_with(|| a.0.cmp(&b.0))
         });
-        let mut exact = HashMap::with_capacity(names.len());
-        let mut exact_chars = HashMap::with_capacity(names.len());
+        let mut exact = FastMap::with_capacity_and_hasher(names.len(), Default::default());
+        let mut exact_chars = FastMap::with_capacity_and_hasher(names.len(), Default::default());
         for (n, i) in &names {
             exact.entry(n.clone()).or_insert(*i);
             exact_chars.entry(n.chars().collect()).or_insert(*i);

@@ -34,7 +34,6 @@
 //! `百分之五`, whose unit_raw is `百分之`. A range's `value_raw` runs from the first number to the
 //! second (`3%—5`), its `unit_raw` is the unit of the upper end.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use gwr_model::{Qualifier, Unit};
@@ -253,15 +252,15 @@ fn starts(chars: &[char], i: usize, s: &str) -> bool {
 
 /// Whether `chars[..i]` ends with `s`; returns its length in chars.
 fn ends(chars: &[char], i: usize, s: &str) -> Option<usize> {
-    let len = s.chars().count();
-    if len > i {
-        return None;
+    // backwards from i: most words fail on their last char, before any counting
+    let mut j = i;
+    for c in s.chars().rev() {
+        if j == 0 || at(chars, j - 1) != c {
+            return None;
+        }
+        j -= 1;
     }
-    if (i - len..).zip(s.chars()).all(|(j, c)| at(chars, j) == c) {
-        Some(len)
-    } else {
-        None
-    }
+    Some(i - j)
 }
 
 fn collect(chars: &[char], a: usize, b: usize) -> String {
@@ -1026,13 +1025,13 @@ fn match_after(chars: &[char], i: usize) -> Option<(usize, After)> {
 }
 
 /// Words after a number grouped by their first character, in table order.
-type AfterIndex = HashMap<char, Vec<(Vec<char>, After)>>;
+type AfterIndex = crate::text::FastMap<char, Vec<(Vec<char>, After)>>;
 
 /// `AFTER` grouped by first character, in table order (first match wins as before).
 fn after_index() -> &'static AfterIndex {
     static IDX: OnceLock<AfterIndex> = OnceLock::new();
     IDX.get_or_init(|| {
-        let mut m: AfterIndex = HashMap::new();
+        let mut m: AfterIndex = AfterIndex::default();
         for (w, a) in AFTER {
             let cs: Vec<char> = w.chars().collect();
             if let Some(&f) = cs.first() {
