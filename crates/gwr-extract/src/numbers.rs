@@ -1440,8 +1440,20 @@ fn read_token(
         let u_end = unit_end;
         let c0 = at(chars, unit_start);
         if c0 == '次' {
-            for w in ["会议", "全会", "全体会议", "代表大会", "党代会", "常委会"]
-            {
+            for w in [
+                "会议",
+                "全会",
+                "全体会议",
+                "代表大会",
+                "党代会",
+                "常委会",
+                "會議",
+                "全會",
+                "全體會議",
+                "代表大會",
+                "黨代會",
+                "常委會",
+            ] {
                 if starts(chars, u_end, w) {
                     reject = Some(Reject::Name);
                 }
@@ -1455,6 +1467,10 @@ fn read_token(
         // 两位数
         if c0 == '位' && at(chars, u_end) == '数' {
             reject = Some(Reject::Name);
+        }
+        // 保持全区前三位, 进入全国前10名: a rank, not a count
+        if matches!(c0, '位' | '名') && lead_c == '前' && unit_end == unit_start + 1 {
+            reject = Some(Reject::Ordinal);
         }
     }
     // inside a short quotation: “五个一”, “12345”
@@ -1642,6 +1658,13 @@ fn result_verb_before(chars: &[char], start: usize) -> bool {
         "縮減",
         "壓減",
         "以內",
+        // 志愿服务时长超过26万小时, 累计服务3000小时: an amount of time is the result
+        "时长",
+        "時長",
+        "时数",
+        "時數",
+        "累计",
+        "累計",
     ]
     .iter()
     .any(|w| win.contains(w))
@@ -2092,6 +2115,9 @@ mod tests {
             "一是",
             "二是",
             "七届四次党代会",
+            "區十七屆人大五次會議確定的目標",
+            "城市管理综合考评保持全区前三位",
+            "进入全国前10名",
             "三所两办一中心",
             "千家万户",
             "国产大飞机C919投入",
@@ -2134,6 +2160,11 @@ mod tests {
         assert_eq!(t.unit, Some(Unit::Other));
         assert_eq!(t.qualifier, Qualifier::UpperBound);
         assert_eq!(quote(s, &t), "１個工作日以內");
+        // an amount of time that is the result
+        let s = "志愿服务时长超过26万小时";
+        let t = one(s);
+        assert_eq!((t.value, t.unit), (260_000.0, Some(Unit::Other)));
+        assert_eq!(quote(s, &t), "超过26万小时");
     }
 
     #[test]
