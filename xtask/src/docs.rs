@@ -2,9 +2,7 @@
 //! previews that also stand in the project README.
 
 use gwr_export::{dictionary::data_dictionary_md, Columns, PackageMeta};
-use gwr_model::{
-    Fact, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Table, Target,
-};
+use gwr_model::{Indicator, Report, Table};
 
 /// Markers around the generated preview in the project README.
 pub const PREVIEW_START: &str =
@@ -54,27 +52,14 @@ fn package_readme(release: &PackageMeta, reports: &[Report], glossary: &[Indicat
 
 /// A Markdown preview of every table: row count and the first rows of its main columns.
 pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
-    let report_rows: Vec<ReportRow> = reports.iter().filter_map(|r| r.report.clone()).collect();
-    let sections: Vec<Section> = reports
-        .iter()
-        .flat_map(|r| r.sections.iter().cloned())
-        .collect();
-    let paragraphs: Vec<Paragraph> = reports
-        .iter()
-        .flat_map(|r| r.paragraphs.iter().cloned())
-        .collect();
-    let facts: Vec<Fact> = reports
-        .iter()
-        .flat_map(|r| r.facts.iter().cloned())
-        .collect();
-    let targets: Vec<Target> = reports
-        .iter()
-        .flat_map(|r| r.targets.iter().cloned())
-        .collect();
-    let issues: Vec<QualityIssue> = reports
-        .iter()
-        .flat_map(|r| r.quality_issues.iter().cloned())
-        .collect();
+    let gwr_model::Tables {
+        reports: report_rows,
+        sections,
+        paragraphs,
+        facts,
+        targets,
+        quality_issues: issues,
+    } = gwr_model::Tables::from_reports(reports);
     let mut out = String::new();
     out.push_str(&preview(
         &report_rows,

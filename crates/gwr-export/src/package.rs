@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use gwr_model::{
-    Fact, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Table, Target,
+    Fact, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Table, Tables, Target,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -181,37 +181,14 @@ pub fn write_package(
     let mut csv_res = Vec::new();
     let mut pq_res = Vec::new();
 
-    let reports: Vec<ReportRow> = input
-        .reports
-        .iter()
-        .filter_map(|r| r.report.clone())
-        .collect();
-
-    let sections: Vec<Section> = input
-        .reports
-        .iter()
-        .flat_map(|r| r.sections.iter().cloned())
-        .collect();
-    let paragraphs: Vec<Paragraph> = input
-        .reports
-        .iter()
-        .flat_map(|r| r.paragraphs.iter().cloned())
-        .collect();
-    let facts: Vec<Fact> = input
-        .reports
-        .iter()
-        .flat_map(|r| r.facts.iter().cloned())
-        .collect();
-    let targets: Vec<Target> = input
-        .reports
-        .iter()
-        .flat_map(|r| r.targets.iter().cloned())
-        .collect();
-    let issues: Vec<QualityIssue> = input
-        .reports
-        .iter()
-        .flat_map(|r| r.quality_issues.iter().cloned())
-        .collect();
+    let Tables {
+        reports,
+        sections,
+        paragraphs,
+        facts,
+        targets,
+        quality_issues: issues,
+    } = Tables::from_reports(input.reports);
 
     table::<Indicator>(
         root,

@@ -10,9 +10,7 @@
 //! The bytes are deterministic: the workbook's creation date is the package's `created`, never
 //! the clock, and the zip entries carry fixed timestamps.
 
-use gwr_model::{
-    Fact, FieldSpec, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Target,
-};
+use gwr_model::{FieldSpec, Indicator, Report};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError,
 };
@@ -38,35 +36,15 @@ pub fn package_columns(
     reports: &[Report],
     glossary: &[Indicator],
 ) -> Result<Vec<Columns>, ExportError> {
-    let report_rows: Vec<ReportRow> = reports.iter().filter_map(|r| r.report.clone()).collect();
-    let sections: Vec<Section> = reports
-        .iter()
-        .flat_map(|r| r.sections.iter().cloned())
-        .collect();
-    let paragraphs: Vec<Paragraph> = reports
-        .iter()
-        .flat_map(|r| r.paragraphs.iter().cloned())
-        .collect();
-    let facts: Vec<Fact> = reports
-        .iter()
-        .flat_map(|r| r.facts.iter().cloned())
-        .collect();
-    let targets: Vec<Target> = reports
-        .iter()
-        .flat_map(|r| r.targets.iter().cloned())
-        .collect();
-    let issues: Vec<QualityIssue> = reports
-        .iter()
-        .flat_map(|r| r.quality_issues.iter().cloned())
-        .collect();
+    let t = gwr_model::Tables::from_reports(reports);
     Ok(vec![
         Columns::from_rows(glossary)?,
-        Columns::from_rows(&report_rows)?,
-        Columns::from_rows(&sections)?,
-        Columns::from_rows(&paragraphs)?,
-        Columns::from_rows(&facts)?,
-        Columns::from_rows(&targets)?,
-        Columns::from_rows(&issues)?,
+        Columns::from_rows(&t.reports)?,
+        Columns::from_rows(&t.sections)?,
+        Columns::from_rows(&t.paragraphs)?,
+        Columns::from_rows(&t.facts)?,
+        Columns::from_rows(&t.targets)?,
+        Columns::from_rows(&t.quality_issues)?,
     ])
 }
 

@@ -61,6 +61,47 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The rows of every per-report table of several reports, each table's rows concatenated in
+/// report order: what a package publishes (besides the glossary).
+///
+/// ```
+/// use gwr_model::{Report, Tables};
+///
+/// let tables = Tables::from_reports(&[Report::default(), Report::default()]);
+/// assert!(tables.facts.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tables {
+    /// `reports` rows.
+    pub reports: Vec<ReportRow>,
+    /// `sections` rows.
+    pub sections: Vec<Section>,
+    /// `paragraphs` rows.
+    pub paragraphs: Vec<Paragraph>,
+    /// `facts` rows.
+    pub facts: Vec<Fact>,
+    /// `targets` rows.
+    pub targets: Vec<Target>,
+    /// `quality_issues` rows.
+    pub quality_issues: Vec<QualityIssue>,
+}
+
+impl Tables {
+    /// The tables of `reports`, in report order.
+    pub fn from_reports(reports: &[Report]) -> Self {
+        let mut t = Tables::default();
+        for r in reports {
+            t.reports.extend(r.report.iter().cloned());
+            t.sections.extend(r.sections.iter().cloned());
+            t.paragraphs.extend(r.paragraphs.iter().cloned());
+            t.facts.extend(r.facts.iter().cloned());
+            t.targets.extend(r.targets.iter().cloned());
+            t.quality_issues.extend(r.quality_issues.iter().cloned());
+        }
+        t
+    }
+}
+
 /// All tables in publication order (a referenced table before the tables that refer to it).
 pub const TABLE_NAMES: &[&str] = &[
     Indicator::NAME,
