@@ -6,120 +6,235 @@ use anyhow::anyhow;
 use clap::Args;
 use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText};
 use gwr_extract::{decode, extract, infer::infer_meta, SourceInfo};
-use gwr_model::ReportMeta;
+use gwr_model::{Report, ReportMeta};
 
 use crate::{read_input, staging_dir, Exit, Failure};
 
+/// Examples and exit codes, shown after the options of `gwr extract --help`.
+const AFTER_HELP: &str = "\
+Examples:
+  gwr extract report.txt --out out/                      metadata read off the text
+  gwr extract report.txt --meta report.toml --out out/   metadata from report.toml
+  gwr extract 2024.html --year 2024 --out out/           a saved web page, the year given
+  gwr extract reports/ --out all/                        every report of a folder, one package
+  gwr extract data/sources/ --out all/ --skip-bad -q     skip unreadable files, print no summary
+
+A folder holds reports as SUB/report.txt (metadata in SUB/report.toml, id from SUB) or as
+NAME.txt, NAME.html, NAME.htm (metadata in NAME.toml, id from NAME); each metadata file is
+optional. Names starting with \".\" are passed over.
+
+Exit codes: 0 done, 2 wrong command line, 3 input missing, 4 input not usable text,
+5 bad metadata, 6 output not writable.";
+
 /// Arguments of `gwr extract`.
 #[derive(Args)]
+#[command(after_help = AFTER_HELP)]
 pub struct ExtractArgs {
-    /// The report text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, or an HTML page.
+    /// The report file, or a folder of reports (see below).
+    ///
+    /// A file may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5, or a saved
+    /// HTML page; at most 256 MiB. A folder's reports are extracted in parallel into ONE package
+    /// (rows in the order of the files' paths), with a progress bar when stderr is a terminal.
+    /// Example: gwr extract reports/ --out all/
+    #[arg(value_name = "PATH")]
     pub file: PathBuf,
     /// Metadata of the report (report.toml: report_id, title, place_zh, report_year, …).
-    /// Without it, the title, place, year and date are read off the text.
+    ///
+    /// Without it, the title, place, year and date are read off the text and the report_id is
+    /// made from the file name. Only for a single file: in a folder, each report's metadata
+    /// sits beside it. Example: --meta data/sources/cn-sh-baoshan-songnan-2024/report.toml
     #[arg(long, value_name = "FILE.toml")]
     pub meta: Option<PathBuf>,
-    /// The report year, when there is no --meta and the text does not say it.
+    /// The report year, when the text does not say it; overrides the metadata, for every report.
+    ///
+    /// Example: --year 2024
     #[arg(long)]
     pub year: Option<i32>,
     /// Output folder; created, or replaced when it holds an earlier gwr output.
+    ///
+    /// Any other non-empty folder is refused. Nothing is written unless everything succeeded.
+    /// Example: --out out/
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// With a folder: skip the reports that cannot be read or decoded or whose metadata is bad.
+    ///
+    /// Prints one warning line per skipped file and extracts the rest; still fails when no
+    /// report is left. Without it, the first bad file (in path order) fails the whole command.
+    /// Example: gwr extract reports/ --out all/ --skip-bad
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Print neither the progress bar nor the summary line; warnings and errors still are.
+    ///
+    /// The progress bar is drawn only when stderr is a terminal anyway. Example: -q
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Runs `gwr extract`.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     check_out(&args.out)?;
-    let bytes = read_input(&args.file)?;
-    let decoded = decode::decode(&bytes).map_err(|e| {
-        Failure::new(
-            Exit::InputNotText,
-            anyhow!("{}: {}", args.file.display(), e),
-        )
-    })?;
-    let meta = load_meta(args, &decoded.text)?;
+    if args.file.is_dir() {
+        return crate::batch::run(args);
+    }
+    let stem = args
+        .file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("report");
+    let loaded = load_report(&args.file, args.meta.as_deref(), stem, args.year)?;
+    let report = extract(&loaded.text, &loaded.meta, &loaded.info);
+    let done = vec![Extracted { loaded, report }];
+    let counts = write_output(&args.out, done, |_| "source/report.txt".into())?;
+    if !args.quiet {
+        eprintln!("{}: {counts} → {}", args.file.display(), args.out.display());
+    }
+    Ok(())
+}
+
+/// One report read, decoded and described, ready to extract.
+pub(crate) struct Loaded {
+    /// Its metadata, given or read off the text.
+    pub meta: ReportMeta,
+    /// The decoded text all offsets count into.
+    pub text: String,
+    /// Encoding and checksum of the file.
+    pub info: SourceInfo,
+}
+
+/// One report extracted.
+pub(crate) struct Extracted {
+    /// What it was extracted from.
+    pub loaded: Loaded,
+    /// Its rows.
+    pub report: Report,
+}
+
+/// Reads and decodes `file` and loads its metadata: from `meta_file` when given, else read off
+/// the text with `stem` for the id. `year` overrides the report year.
+pub(crate) fn load_report(
+    file: &Path,
+    meta_file: Option<&Path>,
+    stem: &str,
+    year: Option<i32>,
+) -> Result<Loaded, Failure> {
+    let bytes = read_input(file)?;
+    let decoded = decode::decode(&bytes)
+        .map_err(|e| Failure::new(Exit::InputNotText, anyhow!("{}: {}", file.display(), e)))?;
+    let meta = load_meta(file, meta_file, stem, year, &decoded.text)?;
     let sha256 = decode::sha256_hex(&bytes);
     if let Some(expected) = meta.sha256.as_deref().filter(|e| *e != sha256) {
         return Err(Failure::new(
             Exit::BadMeta,
             anyhow!(
                 "{}: records sha256 {expected}, but {} has sha256 {sha256}",
-                args.meta
-                    .as_deref()
-                    .unwrap_or(Path::new("metadata"))
-                    .display(),
-                args.file.display()
+                meta_file.unwrap_or(Path::new("metadata")).display(),
+                file.display()
             ),
         ));
     }
-    let source = SourceInfo {
-        encoding: decoded.encoding.clone(),
-        sha256,
-    };
-    let report = extract(&decoded.text, &meta, &source);
-
-    let tmp = staging_dir(&args.out)?;
-    let release = PackageMeta {
-        name: format!("gwr-{}", meta.report_id),
-        version: "0.0.0".into(),
-        title_en: format!("Government work report as data: {}", meta.report_id),
-        title_zh: if meta.title.is_empty() {
-            meta.place_zh.clone()
-        } else {
-            meta.title.clone()
+    Ok(Loaded {
+        meta,
+        info: SourceInfo {
+            encoding: decoded.encoding,
+            sha256,
         },
-        description_en: "Tables extracted by gwr from one government work report.".into(),
-        description_zh: "由 gwr 从一份政府工作报告提取的数据表。".into(),
-        homepage: "https://example.invalid/gwr".into(),
-        created: meta
-            .delivered_date
-            .clone()
-            .map(|d| format!("{d}T00:00:00Z"))
-            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into()),
-        keywords: vec!["政府工作报告".into()],
-        licenses: vec![],
-        contributors: vec![],
-    };
+        text: decoded.text,
+    })
+}
+
+/// Writes the package of `done` (in this order) into `out` through a staging folder, the
+/// source text of each at `source_path(meta)`; returns the counts for the summary line.
+pub(crate) fn write_output(
+    out: &Path,
+    done: Vec<Extracted>,
+    source_path: impl Fn(&ReportMeta) -> String,
+) -> Result<String, Failure> {
+    let release = package_meta(&done);
+    let mut reports = Vec::with_capacity(done.len());
+    let mut sources = Vec::with_capacity(done.len());
+    for Extracted { loaded, report } in done {
+        sources.push(SourceText {
+            report_id: loaded.meta.report_id.clone(),
+            path: source_path(&loaded.meta),
+            bytes: loaded.text.into_bytes(),
+            title: loaded.meta.title,
+            url: loaded.meta.source_url,
+        });
+        reports.push(report);
+    }
     let glossary = gwr_extract::glossary_rows();
-    let reports = [report];
     let input = PackageInput {
         meta: &release,
         reports: &reports,
         glossary: &glossary,
-        sources: vec![SourceText {
-            report_id: meta.report_id.clone(),
-            path: "source/report.txt".into(),
-            bytes: decoded.text.into_bytes(),
-            title: meta.title.clone(),
-            url: meta.source_url.clone(),
-        }],
+        sources,
     };
-    let written = write_package(&tmp, &input, &Layout::FLAT);
-    if let Err(e) = written {
+    let tmp = staging_dir(out)?;
+    if let Err(e) = write_package(&tmp, &input, &Layout::FLAT) {
         std::fs::remove_dir_all(&tmp).ok();
         return Err(Failure::new(
             Exit::OutputUnwritable,
-            anyhow!("{}: {}", args.out.display(), e),
+            anyhow!("{}: {}", out.display(), e),
         ));
     }
-    install(&tmp, &args.out)?;
-    let r = &reports[0];
-    eprintln!(
-        "{}: {} sections, {} paragraphs, {} facts, {} targets, {} quality issues → {}",
-        args.file.display(),
-        r.sections.len(),
-        r.paragraphs.len(),
-        r.facts.len(),
-        r.targets.len(),
-        r.quality_issues.len(),
-        args.out.display()
-    );
-    Ok(())
+    install(&tmp, out)?;
+    let sum = |f: fn(&Report) -> usize| reports.iter().map(f).sum::<usize>();
+    Ok(format!(
+        "{} sections, {} paragraphs, {} facts, {} targets, {} quality issues",
+        sum(|r| r.sections.len()),
+        sum(|r| r.paragraphs.len()),
+        sum(|r| r.facts.len()),
+        sum(|r| r.targets.len()),
+        sum(|r| r.quality_issues.len()),
+    ))
 }
 
-fn load_meta(args: &ExtractArgs, text: &str) -> Result<ReportMeta, Failure> {
+/// The package metadata of an extract output: named after its one report, or `gwr-reports`
+/// for several; created on the latest delivery date among them.
+fn package_meta(done: &[Extracted]) -> PackageMeta {
+    let created = done
+        .iter()
+        .filter_map(|d| d.loaded.meta.delivered_date.clone())
+        .max()
+        .map(|d| format!("{d}T00:00:00Z"))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut release = PackageMeta {
+        name: "gwr-reports".into(),
+        version: "0.0.0".into(),
+        title_en: format!("Government work reports as data: {} reports", done.len()),
+        title_zh: format!("{} 份政府工作报告", done.len()),
+        description_en: "Tables extracted by gwr from a folder of government work reports.".into(),
+        description_zh: "由 gwr 从一个文件夹的政府工作报告提取的数据表。".into(),
+        homepage: "https://example.invalid/gwr".into(),
+        created,
+        keywords: vec!["政府工作报告".into()],
+        licenses: vec![],
+        contributors: vec![],
+    };
+    if let [one] = done {
+        let meta = &one.loaded.meta;
+        release.name = format!("gwr-{}", meta.report_id);
+        release.title_en = format!("Government work report as data: {}", meta.report_id);
+        release.title_zh = if meta.title.is_empty() {
+            meta.place_zh.clone()
+        } else {
+            meta.title.clone()
+        };
+        release.description_en = "Tables extracted by gwr from one government work report.".into();
+        release.description_zh = "由 gwr 从一份政府工作报告提取的数据表。".into();
+    }
+    release
+}
+
+fn load_meta(
+    file: &Path,
+    meta_file: Option<&Path>,
+    stem: &str,
+    year: Option<i32>,
+    text: &str,
+) -> Result<ReportMeta, Failure> {
     let bad = |e: anyhow::Error| Failure::new(Exit::BadMeta, e);
-    let mut meta = match &args.meta {
+    let mut meta = match meta_file {
         Some(path) => {
             let raw = read_input(path)?;
             let s = String::from_utf8(raw)
@@ -130,26 +245,19 @@ fn load_meta(args: &ExtractArgs, text: &str) -> Result<ReportMeta, Failure> {
                 .map_err(|e| bad(anyhow!("{}: {}", path.display(), e)))?;
             meta
         }
-        None => {
-            let stem = args
-                .file
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("report");
-            infer_meta(text, stem)
-        }
+        None => infer_meta(text, stem),
     };
-    if let Some(y) = args.year {
+    if let Some(y) = year {
         meta.report_year = y;
     }
     if meta.report_year == 0 {
         return Err(bad(anyhow!(
-            "{}: the text does not say the report year; give --year or --meta",
-            args.file.display()
+            "{}: the text does not say the report year; give --year, or report_year in its metadata",
+            file.display()
         )));
     }
     meta.validate()
-        .map_err(|e| bad(anyhow!("{}: {}", args.file.display(), e)))?;
+        .map_err(|e| bad(anyhow!("{}: {}", file.display(), e)))?;
     Ok(meta)
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
+mod batch;
 mod extract_cmd;
 mod show_cmd;
 mod validate_cmd;
@@ -63,11 +64,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract the tables of one report into a folder.
+    /// Extract the tables of one report, or of a folder of reports, into a folder.
     ///
     /// Writes reports, sections, paragraphs, facts, targets, quality_issues and the indicator
-    /// glossary as CSV and Parquet, their JSON Schemas, the source text and a datapackage.json
+    /// glossary as CSV and Parquet, their JSON Schemas, the source texts and a datapackage.json
     /// into OUT. Nothing is written unless everything succeeded.
+    ///
+    /// Given a folder, every report in it is extracted in parallel into one package, with a
+    /// progress bar when stderr is a terminal: gwr extract reports/ --out all/
     ///
     /// Example: gwr extract report.txt --meta report.toml --out out/
     Extract(extract_cmd::ExtractArgs),
