@@ -464,6 +464,20 @@ const DECREASE: &[&str] = &[
 
 /// Words stripped from the end of the phrase before a number (longest match first).
 const TRAIL: &[&str] = &[
+    // adverbs and frames of reference before a number (产值首次突破, 同口径增长, 按美元计价为)
+    "首次",
+    "首度",
+    "再次",
+    "一举",
+    "较",
+    "同口径",
+    "按美元计价为",
+    "按美元计价",
+    "按美元计算",
+    "以美元计价",
+    "以美元计",
+    "按美元计",
+    "折合",
     "回落到",
     "回落至",
     "下降至",
@@ -692,6 +706,15 @@ const LEAD: &[&str] = &[
 /// the phrase with the verb is an indicator of the glossary and the rest is not (新增就业,
 /// 接待游客).
 const VERBS: &[&str] = &[
+    "改扩建",
+    "新改扩建",
+    "新装",
+    "新修",
+    "关停",
+    "统筹安排",
+    "新筹集",
+    "新开办",
+    "开办",
     "改造",
     "改造提升",
     "使用",
@@ -863,6 +886,9 @@ const ATTRIBUTES: &[&str] = &[
 
 /// Phrases that are only a verb or a per-head qualifier: no subject (新增45台, 全国平均每人).
 const VERB_ONLY: &[&str] = &[
+    "合",
+    "约合",
+    "保持增长",
     "总数",
     "总量",
     "规模",
@@ -1258,8 +1284,15 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if let Some(l) = longest_suffix(t, a, b, TRAIL) {
-                b -= l;
-                continue;
+                // 约 of 签约, 节约, 制约 ends a word, not an approximation
+                let word_yue = l == 1
+                    && t[b - 1] == '约'
+                    && b >= a + 2
+                    && "签合预节制公条婚违履契集".contains(t[b - 2]);
+                if !word_yue {
+                    b -= l;
+                    continue;
+                }
             }
             // 增长速度在百分之十一以上 (not 现在, 所在, 存在)
             if b >= a + 3 && t[b - 1] == '在' && !"现所存正实好".contains(t[b - 2]) {
@@ -1356,6 +1389,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // a rate of items (“一网通办”事项网办率, 政务服务事项网上可办率): the rate after 事项
+        if b > a && t[b - 1] == '率' && !self.is_var((a, b)) {
+            if let Some(i) = rfind(t, a, b, "事项") {
+                if b >= i + 2 + 2 {
+                    a = i + 2;
+                }
+            }
+        }
         // the object of a verb inside the phrase (…热线受理群众诉求 → 群众诉求)
         if !self.is_var((a, b)) {
             if let Some(na) = self.mid_object(a, b) {
@@ -1442,8 +1483,9 @@ impl<'a> Ctx<'a> {
                 let rest_ok = b >= a + l + 2
                     && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3)
                     && !ATTRIBUTES.iter().any(|w| eq(t, a + l, b, w))
-                    // 保障性安居工程: a verb before 性 is an adjective
-                    && self.at(a + l) != '性';
+                    // 保障性安居工程: a verb before 性 is an adjective; 建成区 is a noun
+                    && self.at(a + l) != '性'
+                    && !sw(t, a, b, "建成区");
                 if rest_ok && (self.is_var(rest) || !self.is_var((a, b))) {
                     a += l;
                     continue;
@@ -2348,7 +2390,15 @@ fn trad_table() -> &'static [char] {
     static T: OnceLock<Vec<char>> = OnceLock::new();
     T.get_or_init(|| {
         let mut v = vec!['\0'; 0xA000 - 0x4E00];
-        for &(a, b) in TRAD {
+        // OpenCC's table first (trad/README.md), then the hand-written pairs over it
+        let opencc = OPENCC_TS.lines().filter_map(|l| {
+            let (t, s) = l.split_once('\t')?;
+            let mut tc = t.chars();
+            let a = tc.next().filter(|_| tc.next().is_none())?;
+            let b = s.split(' ').next()?.chars().next()?;
+            Some((a, b))
+        });
+        for (a, b) in opencc.chain(TRAD.iter().copied()) {
             if let Some(slot) = (a as usize).checked_sub(0x4E00).and_then(|i| v.get_mut(i)) {
                 if a != b {
                     *slot = b;
@@ -2360,6 +2410,9 @@ fn trad_table() -> &'static [char] {
 }
 
 /// Traditional → simplified for the characters of report vocabulary.
+/// OpenCC's traditional → simplified character table (trad/TSCharacters.txt).
+const OPENCC_TS: &str = include_str!("../trad/TSCharacters.txt");
+
 const TRAD: &[(char, char)] = &[
     ('與', '与'),
     ('業', '业'),
