@@ -93,6 +93,73 @@ pub(crate) fn extract_facts_from(
     structure: &Structure,
     meta: &ReportMeta,
 ) -> Vec<Fact> {
+    let soft = soft_newlines(chars, structure);
+    if soft.is_empty() {
+        return facts_core(chars, tokens, structure, meta, None);
+    }
+    // Line breaks inside a sentence (PDF wrapping) split words (增⏎长) and numbers from their
+    // units. The rules run on the text without them; positions are mapped back, so quotes and
+    // subjects are still the original text between their offsets (line break included).
+    let keep: Vec<usize> = (0..chars.len())
+        .filter(|i| soft.binary_search(i).is_err())
+        .collect();
+    let compact: Vec<char> = keep.iter().map(|&i| chars[i]).collect();
+    let ctokens = numbers::scan_chars(&compact);
+    let to_compact = |p: u64| -> u64 {
+        let p = p as usize;
+        (p - soft.partition_point(|&s| s < p)) as u64
+    };
+    let mut cstructure = Structure {
+        body_start: to_compact(structure.body_start as u64) as usize,
+        body_end: to_compact(structure.body_end as u64) as usize,
+        sections: structure.sections.clone(),
+        paragraphs: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for sec in &mut cstructure.sections {
+        sec.start = to_compact(sec.start);
+        sec.end = to_compact(sec.end);
+        sec.content_end = to_compact(sec.content_end);
+    }
+    let back = Remap {
+        keep: &keep,
+        chars,
+        structure,
+    };
+    facts_core(&compact, &ctokens, &cstructure, meta, Some(&back))
+}
+
+/// Positions of a text without its soft line breaks, mapped back to the original text.
+struct Remap<'a> {
+    /// Original position of each kept char.
+    keep: &'a [usize],
+    /// The original chars.
+    chars: &'a [char],
+    /// The original structure (paragraph and section ids).
+    structure: &'a Structure,
+}
+
+impl Remap<'_> {
+    /// The original span of compact span `a..b`.
+    fn span(&self, (a, b): Span) -> Span {
+        let at = |p: usize| self.keep.get(p).copied().unwrap_or(self.chars.len());
+        if b > a {
+            (at(a), at(b - 1) + 1)
+        } else {
+            (at(a), at(a))
+        }
+    }
+}
+
+/// The facts of `chars`; with `back`, `chars` is the text without its soft line breaks and
+/// every position is mapped back to the original text.
+fn facts_core(
+    chars: &[char],
+    tokens: &[NumberToken],
+    structure: &Structure,
+    meta: &ReportMeta,
+    back: Option<&Remap>,
+) -> Vec<Fact> {
     let n = chars.len();
     let (body_start, body_end) =
         if structure.body_end > structure.body_start && structure.body_end <= n {
@@ -121,7 +188,12 @@ pub(crate) fn extract_facts_from(
         .filter(|t| t.is_fact() || t.reject == Some(Reject::MissingUnit))
         .map(|t| t.end)
         .collect();
-    let soft = soft_newlines(chars, structure);
+    // without `back` the soft line breaks are still in the text, and end no clause
+    let soft = if back.is_none() {
+        soft_newlines(chars, structure)
+    } else {
+        Vec::new()
+    };
     let ctx = Ctx {
         token_ends: &token_ends,
         norm: &norm,
@@ -161,8 +233,14 @@ pub(crate) fn extract_facts_from(
                 }
             }
         }
-        let (paragraph_id, section_id) = locate(structure, tok.start);
-        let subject = string(chars, d.subject);
+        let orig = |span: Span| back.map_or(span, |m| m.span(span));
+        let (start, end) = orig((tok.start, tok.end));
+        let (orig_chars, orig_structure) =
+            back.map_or((chars, structure), |m| (m.chars, m.structure));
+        let (paragraph_id, section_id) = locate(orig_structure, start);
+        // a subject never holds a line break: the part after the last one (the indicator is
+        // still looked up on the whole phrase)
+        let subject = string(orig_chars, after_line_break(orig_chars, orig(d.subject)));
         let indicator = glossary
             .code_for(&string(&norm, d.subject))
             .map(str::to_string);
@@ -188,12 +266,22 @@ pub(crate) fn extract_facts_from(
             period: Some(d.period),
             qualifier,
             relates_to: relates[k].map(|j| format!("{}/f{:04}", meta.report_id, j + 1)),
-            start: tok.start as u64,
-            end: tok.end as u64,
-            quote: string(chars, (tok.start, tok.end)),
+            start: start as u64,
+            end: end as u64,
+            quote: string(orig_chars, (start, end)),
         });
     }
     out
+}
+
+/// The part of `a..b` after its last line break (`\n` or `\r`), unless nothing follows it.
+fn after_line_break(t: &[char], (a, b): Span) -> Span {
+    let b = b.min(t.len());
+    match (a..b).rev().find(|&i| matches!(t[i], '\n' | '\r')) {
+        Some(i) if trim(t, i + 1, b).1 > trim(t, i + 1, b).0 => trim(t, i + 1, b),
+        Some(i) => trim(t, a, i),
+        None => (a, b),
+    }
 }
 
 /// Rounds away float noise (0.1 + 0.2) while keeping every printed digit.
@@ -2287,9 +2375,12 @@ fn soft_newlines(chars: &[char], structure: &Structure) -> Vec<usize> {
         if "。！？；：!?;:…”」』）)】".contains(last) {
             continue;
         }
+        // a line that starts with a marker is a heading unless a sentence ends on it
+        // (（六）生态环境持续向好。完成…森林覆盖率达到⏎68.2%: the marker heads a paragraph)
+        let heading_line = starts_with_marker(chars, ls) && !(ls..e).any(|k| chars[k] == '。');
         if heading_ends.binary_search(&e).is_ok()
             || heading_ends.binary_search(&i).is_ok()
-            || starts_with_marker(chars, ls)
+            || heading_line
         {
             continue;
         }
