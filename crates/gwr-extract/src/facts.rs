@@ -700,6 +700,8 @@ const LEAD: &[&str] = &[
     "年内",
     "年初",
     "年底",
+    "年末",
+    "国家级",
     "其中",
     "同时",
     "此外",
@@ -958,6 +960,9 @@ const NEW_VERBS: &[&str] = &[
     "新注册",
     "新设",
 ];
+
+/// Modifiers that come in parallel pairs before a shared head (城镇、农村居民…).
+const PAIRED_SCOPES: &[&str] = &["城镇", "农村", "城市", "乡村", "城乡", "城区", "郊区"];
 
 /// Attribute nouns that name what is measured only together with the thing before them
 /// (改造面积, 河道整治3条、长度4.6公里): a verb before them stays, and alone they are no subject.
@@ -1477,14 +1482,6 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // a rate of items (“一网通办”事项网办率, 政务服务事项网上可办率): the rate after 事项
-        if b > a && t[b - 1] == '率' && !self.is_var((a, b)) {
-            if let Some(i) = rfind(t, a, b, "事项") {
-                if b >= i + 2 + 2 {
-                    a = i + 2;
-                }
-            }
-        }
         // the object of a verb inside the phrase (…热线受理群众诉求 → 群众诉求)
         if !self.is_var((a, b)) {
             if let Some(na) = self.mid_object(a, b) {
@@ -1618,6 +1615,30 @@ impl<'a> Ctx<'a> {
                 }
                 None => a += 1,
                 _ => {}
+            }
+        }
+        // a rate of items (“一网通办”事项网办率, 政务服务事项网上可办率): the rate after 事项
+        if b > a && t[b - 1] == '率' && !self.is_var((a, b)) {
+            if let Some(i) = rfind(t, a, b, "事项") {
+                if b >= i + 2 + 3 {
+                    a = i + 2;
+                }
+            }
+        }
+        // urban and rural modifiers before a shared head (城镇、农村居民人均可支配收入,
+        // 城镇和农村居民…): the head
+        if let Some(l1) = longest_prefix(t, a, b, PAIRED_SCOPES) {
+            let sep = a + l1;
+            if b > sep && matches!(t[sep], '、' | '和' | '与' | '及') {
+                if let Some(l2) = longest_prefix(t, sep + 1, b, PAIRED_SCOPES) {
+                    let head = (sep + 1 + l2, b);
+                    if head.1 >= head.0 + 4
+                        && !(head.0..head.1).any(|i| matches!(t[i], '、' | '和' | '与' | '及'))
+                        && !self.not_a_subject(head)
+                    {
+                        a = head.0;
+                    }
+                }
             }
         }
         // a PDF line break inside: the subject is the shortest intact phrase, the part after
