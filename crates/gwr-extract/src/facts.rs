@@ -100,14 +100,43 @@ pub(crate) fn extract_facts_from(
     // Line breaks inside a sentence (PDF wrapping) split words (增⏎长) and numbers from their
     // units. The rules run on the text without them; positions are mapped back, so quotes and
     // subjects are still the original text between their offsets (line break included).
-    let keep: Vec<usize> = (0..chars.len())
-        .filter(|i| soft.binary_search(i).is_err())
-        .collect();
+    let mut keep: Vec<usize> = Vec::with_capacity(chars.len() - soft.len());
+    let mut next_soft = soft.iter().copied().peekable();
+    for i in 0..chars.len() {
+        if next_soft.peek() == Some(&i) {
+            next_soft.next();
+        } else {
+            keep.push(i);
+        }
+    }
     let compact: Vec<char> = keep.iter().map(|&i| chars[i]).collect();
-    let ctokens = numbers::scan_chars(&compact);
     let to_compact = |p: u64| -> u64 {
         let p = p as usize;
         (p - soft.partition_point(|&s| s < p)) as u64
+    };
+    // numbers next to a break are read again (１２６．３⏎亿元); elsewhere the tokens only move
+    let near_break = |t: &NumberToken| {
+        let k = soft.partition_point(|&s| s + 3 < t.start);
+        soft.get(k).is_some_and(|&s| s <= t.end + 2)
+    };
+    let ctokens = if tokens.iter().any(near_break) {
+        numbers::scan_chars(&compact)
+    } else {
+        tokens
+            .iter()
+            .map(|t| {
+                let m = |p: usize| to_compact(p as u64) as usize;
+                NumberToken {
+                    start: m(t.start),
+                    end: m(t.end),
+                    num_start: m(t.num_start),
+                    num_end: m(t.num_end),
+                    unit_start: m(t.unit_start),
+                    unit_end: m(t.unit_end),
+                    ..t.clone()
+                }
+            })
+            .collect()
     };
     let mut cstructure = Structure {
         body_start: to_compact(structure.body_start as u64) as usize,

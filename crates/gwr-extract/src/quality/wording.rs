@@ -154,9 +154,14 @@ fn split_digits(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut pending: Option<(usize, usize, usize, Option<String>)> = None; // start, end, count, group
     let mut i = 0;
     while i < n {
-        if !is_digit(ctx.at(i)) {
-            i += 1;
-            continue;
+        // skip to the next digit in one tight scan
+        match ctx
+            .chars
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&c| is_digit(c)))
+        {
+            Some(k) => i += k,
+            None => break,
         }
         // a run: digit (space+ (digit|magnitude|%))+
         let s = i;
