@@ -517,12 +517,22 @@ fn select_headings(cands: Vec<Candidate>, any_start: bool) -> Vec<Heading> {
                 continue_run(&mut runs, 0, cand.number);
                 out.push(h);
             }
-            _ if cand.number == 1 => runs.push(1),
+            _ if cand.number == 1 => {
+                runs.push(1);
+                // a text of nothing but 一、 lines opens a run per line: keep the outer run and
+                // the latest inner ones, so the search above stays short (linear time)
+                if runs.len() > MAX_RUNS {
+                    runs.remove(1);
+                }
+            }
             _ => {}
         }
     }
     out
 }
+
+/// Inner numbering runs remembered by [`select_headings`] besides the outer one.
+const MAX_RUNS: usize = 64;
 
 /// Sets run `i` to `number` and closes the runs nested in it.
 fn continue_run(runs: &mut Vec<u32>, i: usize, number: u32) {
