@@ -338,6 +338,11 @@ fn fractional_counts() {
         &para("堂食14.78万客,每千人口拥有医生2.5人。"),
         "fractional_count"
     ));
+    // traditional magnitudes are magnitudes too
+    assert!(!has_code(
+        &para("全年農村勞動力轉移就業１．５萬人次，惠及群眾３．８億人次。"),
+        "fractional_count"
+    ));
 }
 
 #[test]
@@ -423,6 +428,11 @@ fn digits_split_by_space() {
     );
     assert!(!has_code(
         &para("2006 年增长10%。"),
+        "digits_split_by_space"
+    ));
+    // a date and a time of day in page furniture
+    assert!(!has_code(
+        &para("发布时间:2025-01-14 09:30 浏览次数:1268"),
         "digits_split_by_space"
     ));
 }

@@ -195,7 +195,7 @@ fn is_magnitude_only(unit_raw: &str) -> bool {
     !unit_raw.is_empty()
         && unit_raw
             .chars()
-            .all(|c| matches!(c, '万' | '亿' | '千' | '百'))
+            .all(|c| matches!(c, '万' | '萬' | '亿' | '億' | '千' | '百'))
 }
 
 /// Runs the number-token checks.
@@ -275,7 +275,7 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
     // a count with decimals and no magnitude (堂食14.78客)
     if matches!(t.unit, Some(Unit::Count) | Some(Unit::PersonTime))
         && has_decimal(t)
-        && !t.unit_raw.contains(['万', '亿', '千', '百'])
+        && !t.unit_raw.contains(['万', '萬', '亿', '億', '千', '百'])
     {
         let clause = ctx.slice(ctx.sentence_start(t.start, 30), t.start);
         if !contains_any(&clause, PER_UNIT_WORDS) {
@@ -477,7 +477,8 @@ fn missing_unit(
         return None;
     }
     // part of a compound number (1亿3千多万) or split from its unit by blanks and a line break
-    if matches!(before_tok, '亿' | '万') && ctx.before(t.start.saturating_sub(1)).is_ascii_digit()
+    if matches!(before_tok, '亿' | '万' | '億' | '萬')
+        && ctx.before(t.start.saturating_sub(1)).is_ascii_digit()
     {
         return None;
     }
@@ -488,7 +489,7 @@ fn missing_unit(
     if j > t.end
         && matches!(
             ctx.at(j),
-            '万' | '亿' | '千' | '百' | '多' | '余' | '%' | '％'
+            '万' | '萬' | '亿' | '億' | '千' | '百' | '多' | '余' | '餘' | '%' | '％'
         )
     {
         return None;

@@ -173,7 +173,8 @@ fn split_digits(ctx: &Ctx, out: &mut Vec<Finding>) {
                 j += 1;
             }
             let c = ctx.at(j);
-            if j > e && (is_digit(c) || matches!(c, '万' | '亿' | '%' | '％' | '．')) {
+            if j > e && (is_digit(c) || matches!(c, '万' | '萬' | '亿' | '億' | '%' | '％' | '．'))
+            {
                 broken = true;
                 e = j + 1;
             } else if j == e && (is_digit(c) || matches!(c, '.' | '．')) {
@@ -182,7 +183,8 @@ fn split_digits(ctx: &Ctx, out: &mut Vec<Finding>) {
                 break;
             }
         }
-        if broken {
+        // 2025-01-14 09:30: a date and a time of day, not a split number
+        if broken && !matches!(ctx.at(e), ':' | '：') {
             let group = paragraph_at(ctx.structure, s).map(|p| p.paragraph_id.clone());
             let line_group = group
                 .clone()
