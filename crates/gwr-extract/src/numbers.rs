@@ -903,6 +903,7 @@ static AFTER: &[(&str, After)] = &[
     ("天", After::Duration),
     ("周", After::Duration),
     ("岁", After::Age),
+    ("歲", After::Age),
     // names
     ("号线", After::Name),
     ("号", After::Name),

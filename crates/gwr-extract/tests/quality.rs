@@ -412,6 +412,18 @@ fn lost_characters_and_duplicates() {
 }
 
 #[test]
+fn a_lost_month_character_is_a_garbled_date() {
+    let issues = issues_of(&para("定于2025年115日召开大会。"), "t-2025", 2025);
+    let q = issues
+        .iter()
+        .find(|q| q.code == "garbled_date")
+        .expect("garbled_date for 2025年115日");
+    assert_eq!(q.quote, "115日");
+    assert!(q.message_en.contains("1月15日") && q.message_en.contains("11月5日"));
+    assert!(!has_code(&para("2025年1月15日召开大会。"), "garbled_date"));
+}
+
+#[test]
 fn digits_split_by_space() {
     assert!(has_code(
         &para("1 9 9 7 年粮食产量达到4 9 2 5 0 万吨。"),

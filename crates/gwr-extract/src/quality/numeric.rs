@@ -404,6 +404,41 @@ fn date_finding(
                 .no_fact(),
             )
         }
+        '日' if prev == '年' && value > 31 && (3..=4).contains(&digits.len()) => {
+            // 2025年115日: the 月 between month and day was lost
+            let readings: Vec<String> = (1..digits.len())
+                .filter_map(|k| {
+                    let (m, d) = digits.split_at(k);
+                    let (mv, dv): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+                    ((1..=12).contains(&mv) && (1..=31).contains(&dv) && !d.starts_with('0'))
+                        .then(|| format!("{mv}月{dv}日"))
+                })
+                .collect();
+            let (zh_r, en_r) = if readings.is_empty() {
+                (
+                    "无法确定日期".to_string(),
+                    "no valid date reading".to_string(),
+                )
+            } else {
+                (
+                    format!("可读作{}", readings.join("或")),
+                    format!("it reads as {}", readings.join(" or ")),
+                )
+            };
+            Some(
+                Finding::new(
+                    t.num_start,
+                    dend + 1,
+                    Severity::Error,
+                    "garbled_date",
+                    format!("日期“{q}”中的“月”丢失,月和日连写在一起,{zh_r};原文为“{c}”"),
+                    format!(
+                        "The date {q} lost its 月 and its month and day run together ({en_r}): “{c}”"
+                    ),
+                )
+                .no_fact(),
+            )
+        }
         '日' if prev == '月' && value > 31 => Some(
             Finding::new(
                 t.num_start,
