@@ -164,7 +164,7 @@ fn spliced() -> impl Strategy<Value = String> {
 }
 
 /// What must not depend on the line-ending convention: each fact's quote, value, measure,
-/// status and subject (with CRs dropped: a subject can span a soft line break).
+/// status and subject (with CRs dropped: a quote or a subject can span a soft line break).
 type FactSummary = Vec<(String, f64, gwr_model::Measure, gwr_model::Status, String)>;
 
 fn summary(r: &Report) -> FactSummary {
@@ -172,7 +172,7 @@ fn summary(r: &Report) -> FactSummary {
         .iter()
         .map(|f| {
             (
-                f.quote.clone(),
+                f.quote.replace('\r', ""),
                 f.value,
                 f.measure,
                 f.status,
@@ -207,10 +207,10 @@ proptest! {
     }
 
     /// CRLF and LF give the same facts. Found a bug in facts.rs (soft line breaks were not
-    /// soft with CRLF; fixed in 6c17951): see `regressions::crlf_soft_line_break`. Still fails
-    /// on a subject across a soft break before the body: `regressions::crlf_subject_before_body`.
+    /// soft with CRLF; fixed in 6c17951): see `regressions::crlf_soft_line_break`; and a
+    /// subject across a soft break before the body (`regressions::crlf_subject_before_body`),
+    /// fixed when the rules began to run on the text without its soft breaks.
     #[test]
-    #[ignore = "bug in facts.rs: subject differs between LF and CRLF (regressions::crlf_subject_before_body)"]
     fn crlf_keeps_the_same_facts(text in report_like()) {
         // CRLF and LF texts have the same facts (quote, value, measure, status, subject), at
         // shifted offsets.
@@ -273,9 +273,8 @@ mod regressions {
     /// Found by `crlf_keeps_the_same_facts` after 6c17951 (proptest-minimized). LF: subject
     /// 工作回顾2023年工作回顾２０２４ (across the soft line break); CRLF: subject 增长%. Only
     /// seen in text before any salutation/heading; real report shapes agree (see
-    /// `crlf_soft_line_break`).
+    /// `crlf_soft_line_break`). Fixed by running the rules on the text without soft breaks.
     #[test]
-    #[ignore = "bug in facts.rs: subject differs between LF and CRLF on a soft line break"]
     fn crlf_subject_before_body() {
         let lf = "2023年工作回顾2023年工作回顾２０２４达到下降\n增长%5.87亿元";
         let crlf = lf.replace('\n', "\r\n");
