@@ -857,7 +857,7 @@ fn paragraph_rows(
     kinds: &[ParagraphKind],
     sections: &[Section],
 ) -> Vec<Paragraph> {
-    let quotes = crate::text::slices(text, spans);
+    let quotes = crate::text::slices(text, chars, spans);
     spans
         .iter()
         .zip(kinds)

@@ -65,11 +65,13 @@ pub fn chars(text: &str) -> Vec<char> {
     out
 }
 
-/// The slices of `text` between the code-point spans `spans`, found in one forward walk when
-/// the spans are sorted and do not overlap (paragraphs), else through a [`CharIndex`].
-pub fn slices<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+/// The slices of `text` between the code-point spans `spans`; `chars` must be the text's chars
+/// (a mismatch gives wrong or empty slices, never a panic).
+/// Sorted, non-overlapping spans (paragraphs) are found in one forward walk that adds up the
+/// chars' UTF-8 lengths; others through a [`CharIndex`].
+pub fn slices<'a>(text: &'a str, chars: &[char], spans: &[(usize, usize)]) -> Vec<&'a str> {
     let sorted = spans.windows(2).all(|w| w[0].1 <= w[1].0) && spans.iter().all(|s| s.0 <= s.1);
-    if !sorted {
+    if !sorted || chars.len() > text.len() {
         let idx = CharIndex::new(text);
         return spans
             .iter()
@@ -77,20 +79,15 @@ pub fn slices<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
             .collect();
     }
     let mut out = Vec::with_capacity(spans.len());
-    let mut walk = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()));
-    let (mut pos, mut byte) = (0usize, walk.next().unwrap_or(text.len()));
+    let (mut pos, mut byte) = (0usize, 0usize);
     let mut seek = |target: usize| {
-        while pos < target {
-            match walk.next() {
-                Some(b) => {
-                    byte = b;
-                    pos += 1;
-                }
-                None => break,
-            }
+        let target = target.min(chars.len());
+        if target > pos {
+            byte += chars[pos..target]
+                .iter()
+                .map(|c| c.len_utf8())
+                .sum::<usize>();
+            pos = target;
         }
         byte
     };
@@ -204,7 +201,7 @@ mod tests {
             vec![(n, n), (n - 1, n + 5)], // past the end
         ];
         for spans in cases {
-            let got = super::slices(text, &spans);
+            let got = super::slices(text, &chars, &spans);
             let want: Vec<String> = spans
                 .iter()
                 .map(|&(s, e)| chars[s.min(n)..e.min(n).max(s.min(n))].iter().collect())
