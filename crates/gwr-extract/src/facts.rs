@@ -1223,8 +1223,13 @@ impl<'a> Ctx<'a> {
         let mut measure = Measure::Level;
         let mut measure_from_verb = false;
         let has_zhan = share_word_at(t, pa, pb).is_some();
-        // a multiple is always relative to a base (增长1.2倍, 为1997年的2.9倍): a change
-        if change || tok.form == NumberForm::Doubling || unit == Unit::Multiple {
+        // a multiple is always relative to a base (增长1.2倍, 为1997年的2.9倍), and percentage
+        // points are a difference of two rates (高于城镇居民1.8个百分点): a change
+        if change
+            || tok.form == NumberForm::Doubling
+            || unit == Unit::Multiple
+            || (unit == Unit::PercentagePoint && !has_zhan)
+        {
             measure = Measure::Change;
             measure_from_verb = true;
         } else if matches!(
@@ -1233,7 +1238,7 @@ impl<'a> Ctx<'a> {
         ) || (has_zhan && unit == Unit::Percent)
         {
             measure = Measure::Share;
-        } else if unit == Unit::Percent || unit == Unit::PercentagePoint {
+        } else if unit == Unit::Percent {
             measure = Measure::Rate;
         }
 
@@ -1992,6 +1997,14 @@ fn cut_comparison(t: &[char], a: usize, b: usize) -> Option<usize> {
     for w in ["扣除", "剔除"] {
         if let Some(i) = rfind(t, a, b, w) {
             if find(t, i, b, "因素").is_some_and(|f| f + 5 >= b) {
+                return Some(i);
+            }
+        }
+    }
+    // 高于城镇居民, 快于经济增长: the other side of a comparison
+    for w in ["高于", "低于", "快于", "慢于", "好于", "优于"] {
+        if let Some(i) = rfind(t, a, b, w) {
+            if b <= i + 2 + 8 {
                 return Some(i);
             }
         }
