@@ -224,33 +224,16 @@ fn three_reports_make_one_package() {
     );
 }
 
-/// Problems every `gwr extract` output has today, single file or folder (BUG, not in gwr-cli):
-/// gwr-export writes `"licenses": []` and `"contributors": []` when the package metadata has
-/// none, and the Data Package v2 profile wants at least one item in each when present. Fix in
-/// gwr-export: leave an empty list out of `datapackage.json`.
-fn known_export_bug(p: &gwr_validate::Problem) -> bool {
-    p.code == "profile"
-        && matches!(
-            p.field.as_deref(),
-            Some("/licenses") | Some("/contributors")
-        )
-}
-
-/// Validates `out`; returns its problems but for [`known_export_bug`], as lines.
-fn problems(out: &Path, keep_known: bool) -> Vec<String> {
+/// Validates `out`; returns its problems as lines.
+fn problems(out: &Path) -> Vec<String> {
     let report = gwr_validate::validate_package(out).expect("validate");
     assert!(report.summary().contains("quotes"), "{}", report.summary());
-    report
-        .problems
-        .iter()
-        .filter(|p| keep_known || !known_export_bug(p))
-        .map(|p| p.to_string())
-        .collect()
+    report.problems.iter().map(|p| p.to_string()).collect()
 }
 
 /// Three UTF-8 reports with complete metadata, in both layouts: the combined package passes
 /// every check of gwr-validate (keys unique across reports, every quote against its own source
-/// text, hashes, schemas, targets) but the known export bug.
+/// text, hashes, schemas, targets).
 #[test]
 fn folder_package_is_valid() {
     let dir = sandbox("valid");
@@ -274,29 +257,47 @@ fn folder_package_is_valid() {
     }
     assert_ok(&gwr(&dir, &["in", "--out", "out"]));
     assert_eq!(read_csv(&dir.join("out/reports.csv")).len(), 3);
-    let found = problems(&dir.join("out"), false);
+    let found = problems(&dir.join("out"));
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// BUG (not in gwr-cli), three kinds of problem in the package of [`three_reports`]:
-/// - the known export bug (empty `licenses` and `contributors`, see [`known_export_bug`]);
-/// - `place_en` and `parent_areas` are required non-empty by the `reports` schema, but metadata
-///   read off the text (and a report.toml without them) leaves them empty (gwr-model: make them
-///   optional, or required only when known);
-/// - the `reports` row's `sha256` is that of the source FILE (here its GB18030 bytes, as
-///   `ReportRow::sha256` documents) while the package ships the decoded text as UTF-8, and
-///   gwr-validate compares `sha256` with the shipped text: every package made from a non-UTF-8
-///   file (GB18030, UTF-16, BOM, HTML) fails with one `source` problem per such report (fix in
-///   gwr-validate: compare only when `encoding` is plain UTF-8, or add the text's hash to the
-///   model).
+/// The package of [`three_reports`] passes every check too, although it has what a package
+/// made from arbitrary files has: no `licenses` or `contributors` (left out of
+/// `datapackage.json`, not written as empty lists), no `place_en` or `parent_areas` (metadata
+/// read off the text does not give them; the `reports` schema allows them empty), and a source
+/// file in GB18030 (the `reports` row's `sha256` is that of the GB18030 file, which the package
+/// does not ship; the shipped UTF-8 text is covered by its own resource `hash`).
 #[test]
-#[ignore = "BUG: empty licenses/contributors, empty required place_en/parent_areas, sha256 of non-UTF-8 sources"]
 fn folder_package_with_inferred_and_gb18030_reports_is_valid() {
     let dir = sandbox("valid-all");
     three_reports(&dir.join("in"));
     assert_ok(&gwr(&dir, &["in", "--out", "out"]));
-    let found = problems(&dir.join("out"), true);
+    let found = problems(&dir.join("out"));
     assert!(found.is_empty(), "{found:#?}");
+    let desc: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(dir.join("out/datapackage.json")).expect("datapackage.json"),
+    )
+    .expect("json");
+    for key in ["licenses", "contributors"] {
+        assert!(desc.get(key).is_none(), "{key}: {}", desc[key]);
+    }
+    let rows = read_csv(&dir.join("out/reports.csv"));
+    let b = &rows[1];
+    assert_eq!(b["report_id"], "b-city-2023");
+    assert_eq!(
+        (b["place_en"].as_str(), b["parent_areas"].as_str()),
+        ("", "")
+    );
+    let c = &rows[2];
+    assert_eq!(c["encoding"], "GB18030");
+    let text = report_text("丙县", 2022, 3);
+    let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+    assert_eq!(c["sha256"], sha256_hex(&gb), "sha256 of the original file");
+}
+
+/// Lower-case hex SHA-256.
+fn sha256_hex(bytes: &[u8]) -> String {
+    gwr_extract::decode::sha256_hex(bytes)
 }
 
 #[test]

@@ -106,6 +106,17 @@ pub struct SourceText {
     pub url: Option<String>,
 }
 
+impl SourceText {
+    /// The title to show for the text: the report's title, or its id when it has none.
+    fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.report_id
+        } else {
+            &self.title
+        }
+    }
+}
+
 /// Everything a package is made of.
 #[derive(Debug, Clone)]
 pub struct PackageInput<'a> {
@@ -258,6 +269,7 @@ pub fn write_package(
 
     for s in &input.sources {
         let f = put(root, &s.path, &s.bytes)?;
+        let title = s.display_title();
         resources.push(Resource {
             descriptor: json!({
                 "name": format!("source-{}", s.report_id),
@@ -265,7 +277,7 @@ pub fn write_package(
                 "format": "txt",
                 "mediatype": "text/plain",
                 "encoding": "utf-8",
-                "title": format!("{} (source text)", s.title),
+                "title": format!("{title} (source text)"),
                 "description": "The report text exactly as extracted from; every offset in the tables counts Unicode code points into this file. 报告原文,各表偏移量均以此文件的 Unicode 码位计。",
                 "bytes": f.bytes,
                 "hash": format!("sha256:{}", f.sha256),
@@ -425,14 +437,16 @@ fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
     d.insert("version".into(), json!(meta.version));
     d.insert("created".into(), json!(meta.created));
     d.insert("homepage".into(), json!(meta.homepage));
-    d.insert("keywords".into(), json!(meta.keywords));
-    d.insert("licenses".into(), json!(meta.licenses));
+    // The Data Package v2 profile wants at least one item in each of these lists when present,
+    // so a list with nothing in it is left out.
+    insert_list(&mut d, "keywords", json!(meta.keywords));
+    insert_list(&mut d, "licenses", json!(meta.licenses));
     let sources: Vec<Value> = input
         .sources
         .iter()
         .map(|s| {
             let mut m = Map::new();
-            m.insert("title".into(), json!(s.title));
+            m.insert("title".into(), json!(s.display_title()));
             if let Some(u) = &s.url {
                 m.insert("path".into(), json!(u));
             }
@@ -440,7 +454,20 @@ fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
         })
         .collect();
     d.insert("sources".into(), Value::Array(sources));
-    d.insert("contributors".into(), json!(meta.contributors));
+    let contributors: Vec<Value> = meta
+        .contributors
+        .iter()
+        .map(|c| {
+            let mut v = json!(c);
+            if c.roles.is_empty() {
+                if let Value::Object(m) = &mut v {
+                    m.remove("roles");
+                }
+            }
+            v
+        })
+        .collect();
+    insert_list(&mut d, "contributors", Value::Array(contributors));
     d.insert("x-title-zh".into(), json!(meta.title_zh));
     d.insert("x-title-en".into(), json!(meta.title_en));
     d.insert(
@@ -448,6 +475,13 @@ fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
         Value::Array(resources.into_iter().map(|r| r.descriptor).collect()),
     );
     Value::Object(d)
+}
+
+/// Inserts `list` under `key` unless it is an empty array.
+fn insert_list(d: &mut Map<String, Value>, key: &str, list: Value) {
+    if list.as_array().is_some_and(|a| !a.is_empty()) {
+        d.insert(key.into(), list);
+    }
 }
 
 /// Writes `bytes` to `root/rel` through a temporary file and a rename, unless the file already
@@ -481,4 +515,80 @@ fn put(root: &Path, rel: &str, bytes: &[u8]) -> Result<WrittenFile, ExportError>
         bytes: bytes.len() as u64,
         sha256: sha256_hex(bytes),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(licenses: Vec<License>, contributors: Vec<Contributor>) -> PackageMeta {
+        PackageMeta {
+            name: "gwr-test".into(),
+            version: "0.0.0".into(),
+            title_en: "t".into(),
+            title_zh: "t".into(),
+            description_en: "d".into(),
+            description_zh: "d".into(),
+            homepage: "https://example.invalid/gwr".into(),
+            created: "1970-01-01T00:00:00Z".into(),
+            keywords: vec![],
+            licenses,
+            contributors,
+        }
+    }
+
+    fn descriptor_of(meta: &PackageMeta, name: &str) -> Value {
+        let root =
+            std::env::temp_dir().join(format!("gwr-export-package-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let input = PackageInput {
+            meta,
+            reports: &[],
+            glossary: &[],
+            sources: vec![SourceText {
+                report_id: "r-2024".into(),
+                path: "source/r-2024.txt".into(),
+                bytes: "各位代表：\n".as_bytes().to_vec(),
+                title: String::new(),
+                url: None,
+            }],
+        };
+        write_package(&root, &input, &Layout::FLAT).expect("write");
+        let text = std::fs::read_to_string(root.join("datapackage.json")).expect("read");
+        std::fs::remove_dir_all(&root).ok();
+        serde_json::from_str(&text).expect("json")
+    }
+
+    #[test]
+    fn empty_lists_are_left_out() {
+        let d = descriptor_of(&meta(vec![], vec![]), "empty");
+        for key in ["licenses", "contributors", "keywords"] {
+            assert!(d.get(key).is_none(), "{key}: {:?}", d.get(key));
+        }
+        // a text without a title is named by its report id
+        assert_eq!(d["sources"][0]["title"], "r-2024");
+        let source = d["resources"]
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["name"] == "source-r-2024"))
+            .expect("source resource");
+        assert_eq!(source["title"], "r-2024 (source text)");
+    }
+
+    #[test]
+    fn given_lists_are_written_and_empty_roles_left_out() {
+        let licenses = vec![License {
+            name: "CC-BY-4.0".into(),
+            path: "https://creativecommons.org/licenses/by/4.0/".into(),
+            title: "Creative Commons Attribution 4.0".into(),
+        }];
+        let contributors = vec![Contributor {
+            title: "某人".into(),
+            roles: vec![],
+            path: None,
+        }];
+        let d = descriptor_of(&meta(licenses, contributors), "given");
+        assert_eq!(d["licenses"][0]["name"], "CC-BY-4.0");
+        assert_eq!(d["contributors"][0]["title"], "某人");
+        assert!(d["contributors"][0].get("roles").is_none());
+    }
 }

@@ -9,6 +9,43 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// The serde form of text fields: a table cell never holds an empty string.
+///
+/// The tables declare `""` their missing value (a CSV cell cannot tell an empty string from
+/// null), so an empty text is written as null in every format, and a field that extraction may
+/// leave empty is typed `String` but published as optional. An `Option<String>` holding
+/// `Some("")` is written as null too, so the CSV and Parquet copies of a table always agree.
+mod text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// A `String` that may be empty: `""` ↔ null.
+    pub mod empty_as_null {
+        use super::*;
+
+        /// Writes `""` as null.
+        pub fn serialize<S: Serializer>(value: &str, s: S) -> Result<S::Ok, S::Error> {
+            if value.is_empty() {
+                s.serialize_none()
+            } else {
+                s.serialize_some(value)
+            }
+        }
+
+        /// Reads null (or an absent value) as `""`.
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+            Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+        }
+    }
+
+    /// Writes `Some("")` as null, like `None`.
+    pub fn some_nonempty<S: Serializer>(value: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        match value.as_deref() {
+            Some(v) if !v.is_empty() => s.serialize_some(v),
+            _ => s.serialize_none(),
+        }
+    }
+}
+
 /// Administrative level of the government that delivered a report.
 #[derive(
     Debug,
@@ -180,47 +217,58 @@ pub struct ReportRow {
     /// Stable identifier of the report, lower-case ASCII: place slug and year.
     #[schemars(extend("x-zh" = "报告标识符", "pattern" = "^[a-z0-9][a-z0-9-]*$"))]
     pub report_id: String,
-    /// Title of the report as printed.
-    #[schemars(extend("x-zh" = "报告标题"))]
+    /// Title of the report as printed; empty when neither the metadata nor the text gives one (many published texts begin with 各位代表).
+    #[schemars(with = "Option<String>", extend("x-zh" = "报告标题(未载明时为空)"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub title: String,
     /// Name of the place in Chinese.
     #[schemars(extend("x-zh" = "地区名称(中文)"))]
     pub place_zh: String,
-    /// Name of the place in English.
-    #[schemars(extend("x-zh" = "地区名称(英文)"))]
+    /// Name of the place in English; empty when the metadata does not give it (it is not read off the text).
+    #[schemars(with = "Option<String>", extend("x-zh" = "地区名称(英文, 未知时为空)"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub place_en: String,
     /// Administrative level of the government.
     #[schemars(extend("x-zh" = "行政级别"))]
     pub admin_level: AdminLevel,
-    /// Parent areas from the top down, separated by " / " (上海市 / 宝山区).
-    #[schemars(extend("x-zh" = "上级行政区(自上而下, 以 / 分隔)"))]
+    /// Parent areas from the top down, separated by " / " (上海市 / 宝山区); empty for a national report and when the metadata does not give them.
+    #[schemars(with = "Option<String>", extend("x-zh" = "上级行政区(自上而下, 以 / 分隔; 未知时为空)"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub parent_areas: String,
     /// The year of the report: the plan year (a 2024 report reviews 2023 and plans 2024).
     #[schemars(range(min = 1949, max = 2100), extend("x-zh" = "报告年度(计划年度)"))]
     pub report_year: i32,
     /// Date the report was delivered to the congress, as read from the text.
     #[schemars(extend("x-zh" = "报告日期", "format" = "date"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub delivered_date: Option<String>,
     /// How the delivered date was read, when the text is damaged or silent.
     #[schemars(extend("x-zh" = "报告日期的判读说明"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub delivered_date_note: Option<String>,
     /// Date the text was published by the source.
     #[schemars(extend("x-zh" = "发布日期", "format" = "date"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub published_date: Option<String>,
     /// The meeting at which the report was delivered.
     #[schemars(extend("x-zh" = "会议名称"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub meeting: Option<String>,
     /// Who delivered the report.
     #[schemars(extend("x-zh" = "报告人"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub speaker: Option<String>,
     /// The speaker's office.
     #[schemars(extend("x-zh" = "报告人职务"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub speaker_title: Option<String>,
     /// Address of the page the text was taken from.
     #[schemars(extend("x-zh" = "来源网址", "format" = "uri"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub source_url: Option<String>,
     /// Who published the source page.
     #[schemars(extend("x-zh" = "发布机构"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub publisher: Option<String>,
     /// Language tag of the text (zh-Hans, zh-Hant).
     #[schemars(extend("x-zh" = "语言"))]
@@ -228,8 +276,8 @@ pub struct ReportRow {
     /// Character encoding the source file was decoded from.
     #[schemars(extend("x-zh" = "源文件编码"))]
     pub encoding: String,
-    /// SHA-256 of the source file's bytes, lower-case hex.
-    #[schemars(extend("x-zh" = "源文件 SHA-256", "pattern" = "^[0-9a-f]{64}$"))]
+    /// SHA-256 of the original source file's bytes before decoding, lower-case hex: what identifies the file a citation refers to. The package ships the decoded text as UTF-8 (resource `source-<report_id>`, checked by its own `hash`), so the two agree only when `encoding` is `UTF-8` (a plain UTF-8 file without BOM); gwr-validate compares them only then.
+    #[schemars(extend("x-zh" = "原始源文件(解码前)的 SHA-256", "pattern" = "^[0-9a-f]{64}$"))]
     pub sha256: String,
     /// Length of the decoded text in Unicode code points (the space all offsets count in).
     #[schemars(range(min = 0), extend("x-zh" = "正文长度(Unicode 码位)", "x-unit" = "code points"))]
@@ -253,6 +301,7 @@ pub struct Section {
     pub report_id: String,
     /// The enclosing part, empty for a part.
     #[schemars(extend("x-zh" = "上级章节"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub parent_id: Option<String>,
     /// Part, section or subsection.
     #[schemars(extend("x-zh" = "章节层级类型"))]
@@ -265,6 +314,7 @@ pub struct Section {
     pub ordinal: u32,
     /// The marker as printed (一、 or （一）); empty when the text lost it.
     #[schemars(extend("x-zh" = "原文编号(缺失时为空)"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub marker: Option<String>,
     /// The heading's title without its marker.
     #[schemars(extend("x-zh" = "标题"))]
@@ -294,6 +344,7 @@ pub struct Paragraph {
     pub report_id: String,
     /// The innermost section containing the paragraph; empty before the first part.
     #[schemars(extend("x-zh" = "所属章节"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub section_id: Option<String>,
     /// Position in the body, from 1.
     #[schemars(range(min = 1), extend("x-zh" = "段落序号"))]
@@ -303,6 +354,7 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The paragraph's lead phrase (发展态势稳中有进), when it opens with one.
     #[schemars(extend("x-zh" = "段首概括语"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub lead: Option<String>,
     /// Code-point offset of the paragraph's first character.
     #[schemars(range(min = 0), extend("x-zh" = "起始偏移"))]
@@ -326,15 +378,19 @@ pub struct Fact {
     pub report_id: String,
     /// The innermost section containing the fact.
     #[schemars(extend("x-zh" = "所属章节"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub section_id: Option<String>,
-    /// The paragraph containing the fact.
-    #[schemars(extend("x-zh" = "所属段落"))]
+    /// The paragraph containing the fact; empty when no paragraph holds it (the text had no recognisable body, or the number runs across a paragraph break).
+    #[schemars(with = "Option<String>", extend("x-zh" = "所属段落"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub paragraph_id: String,
-    /// The shortest phrase of the text naming what is measured (区级财政收入).
-    #[schemars(extend("x-zh" = "统计对象(原文短语)"))]
+    /// The shortest phrase of the text naming what is measured (区级财政收入); empty when extraction could not find it.
+    #[schemars(with = "Option<String>", extend("x-zh" = "统计对象(原文短语; 未能识别时为空)"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub subject: String,
     /// Code of the canonical indicator from the glossary, when one applies.
     #[schemars(extend("x-zh" = "标准指标代码(见指标词表)"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub indicator: Option<String>,
     /// The value in base units: yuan, m², m, ton, kWh; percent as written; counts as counts. Signed for changes.
     #[schemars(extend("x-zh" = "数值(基本单位; 变化量带符号)"))]
@@ -350,6 +406,7 @@ pub struct Fact {
     pub value_raw: String,
     /// The unit as written (亿元, 户, %); empty when the number carries its own (六成, 过半).
     #[schemars(extend("x-zh" = "单位原文"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub unit_raw: Option<String>,
     /// Level, change, share or rate.
     #[schemars(extend("x-zh" = "度量类型"))]
@@ -365,6 +422,7 @@ pub struct Fact {
     pub qualifier: Qualifier,
     /// The fact this change or share qualifies (14.5% → the 5.87亿元 row).
     #[schemars(extend("x-zh" = "关联事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub relates_to: Option<String>,
     /// Code-point offset of the quote's first character.
     #[schemars(range(min = 0), extend("x-zh" = "起始偏移"))]
@@ -389,11 +447,13 @@ pub struct Target {
     /// The fact stating the target.
     #[schemars(extend("x-zh" = "目标事实"))]
     pub fact_id: String,
-    /// What the target is about, as the text names it.
-    #[schemars(extend("x-zh" = "统计对象"))]
+    /// What the target is about, as the text names it; empty when its fact has no subject.
+    #[schemars(with = "Option<String>", extend("x-zh" = "统计对象(未能识别时为空)"))]
+    #[serde(default, with = "text::empty_as_null")]
     pub subject: String,
     /// Canonical indicator code, when one applies.
     #[schemars(extend("x-zh" = "标准指标代码"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub indicator: Option<String>,
     /// The year the target is for.
     #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "目标年度"))]
@@ -415,12 +475,15 @@ pub struct Target {
     pub qualifier: Qualifier,
     /// The level fact stated with a growth target (达到6.3亿元), when there is one.
     #[schemars(extend("x-zh" = "配套水平目标事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub level_fact_id: Option<String>,
     /// The growth fact stated with a level target (增长7%), when there is one.
     #[schemars(extend("x-zh" = "配套增速目标事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub growth_fact_id: Option<String>,
     /// The fact giving the previous year's level of the same indicator.
     #[schemars(extend("x-zh" = "基期事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub baseline_fact_id: Option<String>,
     /// The baseline level in base units.
     #[schemars(extend("x-zh" = "基期值"))]
@@ -439,6 +502,7 @@ pub struct Target {
     pub consistency: Consistency,
     /// How the check was done, in words.
     #[schemars(extend("x-zh" = "核对说明"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub note: Option<String>,
 }
 
@@ -453,9 +517,11 @@ pub struct QualityIssue {
     pub report_id: String,
     /// The fact concerned, if any.
     #[schemars(extend("x-zh" = "相关事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub fact_id: Option<String>,
     /// The paragraph concerned, if any.
     #[schemars(extend("x-zh" = "相关段落"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub paragraph_id: Option<String>,
     /// Error, warning or info.
     #[schemars(extend("x-zh" = "严重程度"))]
@@ -491,6 +557,7 @@ pub struct Indicator {
     pub name_zh: String,
     /// Other Chinese names used in reports, separated by |.
     #[schemars(extend("x-zh" = "报告中的其他称谓(以 | 分隔)"))]
+    #[serde(serialize_with = "text::some_nonempty")]
     pub variants: Option<String>,
     /// English name.
     #[schemars(extend("x-zh" = "指标英文名"))]
@@ -507,4 +574,117 @@ pub struct Indicator {
     /// What the indicator measures, in Chinese.
     #[schemars(extend("x-zh" = "中文说明"))]
     pub description_zh: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Table;
+
+    /// The text fields extraction may leave empty, per table.
+    const MAY_BE_EMPTY: &[(&str, &[&str])] = &[
+        ("reports", &["title", "place_en", "parent_areas"]),
+        ("facts", &["paragraph_id", "subject"]),
+        ("targets", &["subject"]),
+    ];
+
+    fn optional_fields<T: Table>() -> Vec<String> {
+        T::fields()
+            .into_iter()
+            .filter(|f| !f.required)
+            .map(|f| f.name)
+            .collect()
+    }
+
+    #[test]
+    fn fields_that_may_be_empty_are_optional_in_every_schema() {
+        let optional = [
+            (
+                "reports",
+                optional_fields::<ReportRow>(),
+                ReportRow::row_json_schema(),
+            ),
+            ("facts", optional_fields::<Fact>(), Fact::row_json_schema()),
+            (
+                "targets",
+                optional_fields::<Target>(),
+                Target::row_json_schema(),
+            ),
+        ];
+        for (table, fields) in MAY_BE_EMPTY {
+            let (_, opt, schema) = optional
+                .iter()
+                .find(|(t, _, _)| t == table)
+                .expect("table listed");
+            let required = schema["required"].as_array().expect("required list");
+            for f in *fields {
+                assert!(opt.iter().any(|o| o == f), "{table}.{f} is required");
+                assert!(
+                    !required.iter().any(|r| r == f),
+                    "{table}.{f} in JSON Schema required"
+                );
+                assert_eq!(
+                    schema["properties"][f]["type"],
+                    serde_json::json!(["string", "null"]),
+                    "{table}.{f}"
+                );
+            }
+        }
+        // and what must always be there stays required
+        for f in ["report_id", "place_zh", "sha256", "encoding", "language"] {
+            assert!(
+                !optional_fields::<ReportRow>().iter().any(|o| o == f),
+                "{f}"
+            );
+        }
+        for f in ["fact_id", "value_raw", "quote"] {
+            assert!(!optional_fields::<Fact>().iter().any(|o| o == f), "{f}");
+        }
+    }
+
+    fn fact() -> Fact {
+        Fact {
+            fact_id: "r/f0001".into(),
+            report_id: "r".into(),
+            section_id: Some(String::new()),
+            paragraph_id: String::new(),
+            subject: String::new(),
+            indicator: None,
+            value: 7.0,
+            unit: Unit::Percent,
+            value_max: None,
+            value_raw: "7".into(),
+            unit_raw: Some("%".into()),
+            measure: Measure::Change,
+            status: Status::Target,
+            period: Some(2024),
+            qualifier: Qualifier::Approx,
+            relates_to: None,
+            start: 0,
+            end: 5,
+            quote: "7%左右".into(),
+        }
+    }
+
+    #[test]
+    fn empty_text_is_written_as_null_and_read_back_as_empty() {
+        let f = fact();
+        let v = serde_json::to_value(&f).expect("serialise");
+        assert!(v["subject"].is_null() && v["paragraph_id"].is_null(), "{v}");
+        assert!(v["section_id"].is_null(), "Some(\"\") is null too: {v}");
+        assert_eq!(v["unit_raw"], "%");
+        let back: Fact = serde_json::from_value(v).expect("deserialise");
+        assert_eq!(back.subject, "");
+        assert_eq!(back.paragraph_id, "");
+        assert_eq!(back.section_id, None);
+        let mut named = fact();
+        named.subject = "国内生产总值".into();
+        let v = serde_json::to_value(&named).expect("serialise");
+        assert_eq!(v["subject"], "国内生产总值");
+        // an absent key reads as empty as well
+        let mut m = v.as_object().cloned().expect("object");
+        m.remove("subject");
+        let back: Fact = serde_json::from_value(serde_json::Value::Object(m)).expect("absent");
+        assert_eq!(back.subject, "");
+    }
 }

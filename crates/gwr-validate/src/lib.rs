@@ -12,8 +12,10 @@
 //!    CSV and Parquet copies of a table identical, value for value (floats bit for bit).
 //! 3. **Files.** `bytes` (or `x-bytes`) and `hash` of every resource match its file.
 //! 4. **Provenance.** Every `quote` equals the code-point slice `start..end` of the report's
-//!    source text (the `source-<report_id>` resource); the `reports` row's checksum and length
-//!    match that text; every fact's `value` equals `value_raw` × the magnitude of `unit_raw`.
+//!    source text (the `source-<report_id>` resource); the `reports` row's length matches that
+//!    text, and so does its checksum when the original file was plain UTF-8 (`sha256` is the
+//!    hash of the original file; the shipped text has its own resource `hash`); every fact's
+//!    `value` equals `value_raw` × the magnitude of `unit_raw`.
 //! 5. **Targets.** The consistency each `targets` row claims is recomputed from the facts it
 //!    cites: implied = baseline × (1 + growth / 100), consistent iff
 //!    |implied − level| ≤ tolerance × |level|.

@@ -1,5 +1,10 @@
 //! Check 4: quotes against the source texts, the `reports` rows against their texts, and fact
 //! values against how they were written.
+//!
+//! A `reports` row's `sha256` is the hash of the original file (GB18030, UTF-16, a saved web
+//! page…), which the package does not ship; the shipped text is checked against its own
+//! resource `hash`. The row's `sha256` is compared with the shipped text only when its
+//! `encoding` is plain `UTF-8`, the one case in which the file and the text are the same bytes.
 
 use std::collections::HashMap;
 
@@ -165,6 +170,10 @@ fn quotes(t: &Table, sources: &mut Sources<'_>, report: &mut Report) {
     }
 }
 
+/// The `encoding` of a source file that was plain UTF-8 (no BOM, not HTML): its bytes are the
+/// text the package ships, so its `sha256` must equal the shipped text's.
+const PLAIN_UTF8: &str = "UTF-8";
+
 fn report_rows(t: &Table, sources: &mut Sources<'_>, report: &mut Report) {
     for (i, row) in t.rows.iter().enumerate() {
         let row_no = i + 1;
@@ -174,14 +183,18 @@ fn report_rows(t: &Table, sources: &mut Sources<'_>, report: &mut Report) {
         let Some((chars, sha)) = sources.get(rid, &t.resource, report) else {
             continue;
         };
-        if let Some(claimed) = t.get(row, "sha256").as_str() {
+        // `sha256` is the hash of the original file, before decoding; the package ships the
+        // decoded text as UTF-8 (checked against its own resource `hash` by the file check).
+        // The two are the same bytes only when the file was plain UTF-8 without a BOM.
+        let plain_utf8 = t.get(row, "encoding").as_str() == Some(PLAIN_UTF8);
+        if let (true, Some(claimed)) = (plain_utf8, t.get(row, "sha256").as_str()) {
             if claimed != sha {
                 report.push(
                     &t.resource,
                     Some(row_no),
                     Some("sha256"),
                     "source",
-                    format!("says {claimed}, the source text's sha256 is {sha}"),
+                    format!("says {claimed}, but the file was plain UTF-8 and the source text's sha256 is {sha}"),
                 );
             }
         }
@@ -229,20 +242,33 @@ fn values(t: &Table, report: &mut Report) {
             continue;
         };
         report.stats.values_checked += 1;
-        if !close(value.abs(), want) {
+        let max = t.get(row, "value_max").as_f64();
+        // A signed range is stored in numeric order: 下降8%至10% is value -10, value_max -8,
+        // so the written ends swap places when the values are negative.
+        let negative = value < 0.0 || max.is_some_and(|m| m < 0.0);
+        let (want_value, want_max, value_end, max_end) = match want_max {
+            Some(m) if negative => (m, Some(want), "upper", "lower"),
+            _ => (want, want_max, "lower", "upper"),
+        };
+        if !close(value.abs(), want_value) {
+            let of = if max.is_some() && want_max.is_some() {
+                format!(" (its {value_end} end as written)")
+            } else {
+                String::new()
+            };
             report.push(
                 &t.resource,
                 Some(row_no),
                 Some("value"),
                 "value",
                 format!(
-                    "{} disagrees with value_raw {raw:?} × unit_raw {unit_raw:?} = {}",
+                    "{} disagrees with value_raw {raw:?} × unit_raw {unit_raw:?} = {}{of}",
                     crate::table::num_text(value),
-                    crate::table::num_text(want)
+                    crate::table::num_text(want_value)
                 ),
             );
         }
-        if let (Some(max), Some(want_max)) = (t.get(row, "value_max").as_f64(), want_max) {
+        if let (Some(max), Some(want_max)) = (max, want_max) {
             if !close(max.abs(), want_max) {
                 report.push(
                     &t.resource,
@@ -250,7 +276,7 @@ fn values(t: &Table, report: &mut Report) {
                     Some("value_max"),
                     "value",
                     format!(
-                        "{} disagrees with the upper end of {raw:?}{unit_raw} = {}",
+                        "{} disagrees with the {max_end} end of {raw:?}{unit_raw} = {}",
                         crate::table::num_text(max),
                         crate::table::num_text(want_max)
                     ),

@@ -2,13 +2,15 @@
 //! `unit_raw`.
 //!
 //! Arabic numbers (`5.87`, `27,203`, `２７．５`, `2000多万`) are read here, independently of
-//! the extractor; the unit's magnitude is its leading Chinese magnitude (`亿元` → 10⁸,
-//! `万人次` → 10⁴, `千万元` → 10⁷) times the conversion of its base unit to the table's base
+//! the extractor; the unit's magnitude is its leading Chinese magnitudes (`亿元` → 10⁸,
+//! `万人次` → 10⁴, `千万元` → 10⁷, `千户` → 10³, `百亿元` → 10¹⁰; but `千米`, `千克`, `千瓦`…
+//! and `百分之` are units of their own, not magnitudes) times the conversion of its base unit to the table's base
 //! unit (`亩` → 666.6667 m², `公顷` → 10⁴ m², `平方公里` → 10⁶ m², `公里` → 1000 m, `公斤` →
 //! 0.001 t, `斤` → 0.0005 t; everything else as written, as the facts guide says). Other forms
 //! — Chinese numerals (`三千五百万`), fractions and shares (`三分之一`, `六成`, `过半`),
 //! doublings, ranges — are read with `gwr_extract`'s number scanner; what neither can read is
-//! left unchecked.
+//! left unchecked. A share written with its unit in front (`百分之七`, whose `unit_raw` is
+//! `百分之`) already holds its unit in `value_raw`, so it is read alone.
 
 /// Conversions of base units to the tables' base units (m², m, ton); units not listed are
 /// kept as written.
@@ -26,7 +28,8 @@ const CONVERSIONS: &[(&str, f64)] = &[
     ("斤", 0.0005),
 ];
 
-/// Magnitude prefixes of a unit, longest first.
+/// Magnitude prefixes of a unit, longest first (千 and 百 alone are checked after these, see
+/// [`single_magnitude`]).
 const MAGNITUDES: &[(&str, f64)] = &[
     ("万亿", 1e12),
     ("萬億", 1e12),
@@ -91,6 +94,28 @@ fn arabic(raw: &str) -> Option<f64> {
     Some(v)
 }
 
+/// Units of their own that start with 千 (千米, 千克, 千瓦, 千瓦时, 千伏, 千帕, 千焦, 千卡): after
+/// 千, these characters make a unit, not a thousand of something.
+const AFTER_QIAN_UNIT: &[char] = &['米', '瓦', '克', '伏', '帕', '焦', '卡'];
+
+/// A leading 千 (10³) or 百 (10²) of `u` as a magnitude, and the rest: `千户` → 1000 × 户,
+/// `百亿元` → 100 × 亿元; not `千米` (a kilometre) nor `百分之`/`百分点` (percent).
+fn single_magnitude(u: &str) -> Option<(f64, &str)> {
+    let mut chars = u.chars();
+    let (k, rest) = match chars.next()? {
+        '千' => (1e3, chars.as_str()),
+        '百' => (1e2, chars.as_str()),
+        _ => return None,
+    };
+    let next = rest.chars().next()?;
+    let unit_of_its_own = if k == 1e3 {
+        AFTER_QIAN_UNIT.contains(&next)
+    } else {
+        next == '分'
+    };
+    (!unit_of_its_own).then_some((k, rest))
+}
+
 /// The factor `unit_raw` multiplies the printed number by.
 fn unit_factor(unit_raw: &str) -> f64 {
     let mut u = unit_raw.trim();
@@ -102,6 +127,11 @@ fn unit_factor(unit_raw: &str) -> f64 {
                 u = r;
                 continue 'outer;
             }
+        }
+        if let Some((k, r)) = single_magnitude(u) {
+            f *= k;
+            u = r;
+            continue;
         }
         break;
     }
@@ -125,7 +155,13 @@ pub fn expected_value(value_raw: &str, unit_raw: &str) -> Option<(f64, Option<f6
     if let Some(v) = arabic(value_raw) {
         return Some((v * unit_factor(unit_raw), None));
     }
-    // Chinese numerals, fractions, shares, doublings and ranges: the extractor's scanner
+    // Chinese numerals, fractions, shares, doublings and ranges: the extractor's scanner. A
+    // unit written before the number (百分之七) is already part of `value_raw`.
+    let unit_raw = if !unit_raw.is_empty() && value_raw.starts_with(unit_raw) {
+        ""
+    } else {
+        unit_raw
+    };
     let text = format!("{value_raw}{unit_raw}");
     let tokens = gwr_extract::numbers::scan(&text);
     let t = tokens.first()?;
@@ -168,6 +204,16 @@ mod tests {
             ("50", "公斤", 0.05),
             ("5", "万千瓦", 50_000.0),
             ("1", "个百分点", 1.0),
+            ("5", "千户", 5_000.0),
+            ("5", "千公里", 5e6),
+            ("5", "千米", 5_000.0),
+            ("5", "千克", 0.005),
+            ("5", "万千瓦", 50_000.0),
+            ("5", "千瓦时", 5.0),
+            ("3", "百亿元", 3e10),
+            ("2", "千亿元", 2e11),
+            ("3", "百万元", 3e6),
+            ("8", "百分点", 8.0),
         ];
         for (v, u, want) in cases {
             let got = expected_value(v, u).map(|x| x.0);
@@ -185,6 +231,14 @@ mod tests {
         assert!(expected_value("三千五百万", "元").is_some_and(|x| close(x.0, 3.5e7)));
         let r = expected_value("3%—5", "%");
         assert_eq!(r, Some((3.0, Some(5.0))));
+        // the unit written in front is part of value_raw (百分之七 with unit_raw 百分之)
+        assert!(expected_value("百分之七", "百分之").is_some_and(|x| close(x.0, 7.0)));
+        let r = expected_value("百分之八至百分之九", "百分之");
+        assert!(
+            r.is_some_and(|(v, m)| close(v, 8.0) && m.is_some_and(|m| close(m, 9.0))),
+            "{r:?}"
+        );
+        assert!(expected_value("百分之十二点五", "百分之").is_some_and(|x| close(x.0, 12.5)));
     }
 
     #[test]

@@ -410,6 +410,87 @@ fn value_disagreeing_with_value_raw_and_unit() {
     assert!(p.message.contains("587000000"), "{p}");
 }
 
+/// A falling range (下降8%至10%) is stored in numeric order, value -10 and value_max -8: the
+/// ends as written swap places, and the check must know it.
+#[test]
+fn falling_range_is_checked_in_numeric_order() {
+    let dir = copy_package("falling-range");
+    let (header, rows) = read_csv(&dir.join(TARGETS));
+    let used: BTreeSet<String> = [
+        "fact_id",
+        "level_fact_id",
+        "growth_fact_id",
+        "baseline_fact_id",
+    ]
+    .iter()
+    .filter_map(|f| header.iter().position(|h| h == f))
+    .flat_map(|c| rows.iter().map(move |r| r[c].clone()))
+    .collect();
+    let row = (1..)
+        .find(|&r| !used.contains(&cell(&dir, FACTS, r, "fact_id")))
+        .unwrap();
+    set_cell(&dir, FACTS, row, "value_raw", "8%至10");
+    set_cell(&dir, FACTS, row, "unit_raw", "%");
+    set_cell(&dir, FACTS, row, "value", "-10");
+    set_cell(&dir, FACTS, row, "value_max", "-8");
+    let r = validate(&dir);
+    assert!(!r.has("value"), "{}", show(&r));
+    assert!(r.stats.values_checked > 0);
+    // the same ends in the written order are wrong
+    set_cell(&dir, FACTS, row, "value", "-8");
+    set_cell(&dir, FACTS, row, "value_max", "-10");
+    let r = validate(&dir);
+    assert_has(
+        &r,
+        &[
+            key("facts", Some(row), Some("value"), "value"),
+            key("facts", Some(row), Some("value_max"), "value"),
+        ],
+    );
+}
+
+const REPORTS: &str = "data/reports.csv";
+
+/// `sha256` is the hash of the original file: for a plain UTF-8 file it must be the shipped
+/// text's hash, for a decoded one (GB18030, UTF-16, a web page…) it is not compared with it.
+#[test]
+fn sha256_is_compared_with_the_text_only_for_plain_utf8_files() {
+    let other = "0".repeat(64);
+    let dir = copy_package("sha-utf8");
+    assert_eq!(cell(&dir, REPORTS, 1, "encoding"), "UTF-8");
+    set_cell(&dir, REPORTS, 1, "sha256", &other);
+    let r = validate(&dir);
+    assert_has(&r, &[key("reports", Some(1), Some("sha256"), "source")]);
+
+    for encoding in [
+        "GB18030",
+        "UTF-8 (BOM)",
+        "UTF-16LE (BOM)",
+        "UTF-8; HTML text extracted",
+    ] {
+        let dir = copy_package("sha-decoded");
+        set_cell(&dir, REPORTS, 1, "encoding", encoding);
+        set_cell(&dir, REPORTS, 1, "sha256", &other);
+        let r = validate(&dir);
+        assert!(!r.has("source"), "{encoding}: {}", show(&r));
+        // the text itself is still covered by its own resource hash
+        let source = resource_index(&dir, "source-cn-sh-baoshan-songnan-2024");
+        edit_descriptor(&dir, |v| {
+            v["resources"][source]["hash"] = serde_json::Value::String(format!("sha256:{other}"));
+        });
+        let r = validate(&dir);
+        assert_has(
+            &r,
+            &[key(
+                "source-cn-sh-baoshan-songnan-2024",
+                None,
+                Some("hash"),
+                "hash",
+            )],
+        );
+    }
+}
+
 #[test]
 fn wrong_consistency_claim() {
     let dir = copy_package("target");
@@ -520,7 +601,9 @@ fn type_and_range_errors() {
     set_cell(&dir, FACTS, 1, "start", "-1");
     set_cell(&dir, FACTS, 2, "value", "lots");
     set_cell(&dir, FACTS, 3, "period", "99999999999999999999999");
-    set_cell(&dir, FACTS, 4, "subject", "");
+    // a required text left empty (subject may be empty; value_raw may not)
+    set_cell(&dir, FACTS, 4, "value_raw", "");
+    set_cell(&dir, FACTS, 5, "subject", "");
     let r = validate(&dir);
     assert_has(
         &r,
@@ -529,10 +612,17 @@ fn type_and_range_errors() {
             key("facts", Some(1), Some("start"), "json-schema"),
             key("facts", Some(2), Some("value"), "type"),
             key("facts", Some(3), Some("period"), "type"),
-            key("facts", Some(4), Some("subject"), "required"),
-            key("facts", Some(4), Some("subject"), "json-schema"),
+            key("facts", Some(4), Some("value_raw"), "required"),
+            key("facts", Some(4), Some("value_raw"), "json-schema"),
         ],
     );
+    let subject_problems: Vec<&Problem> = r
+        .problems
+        .iter()
+        .filter(|p| p.row == Some(5) && p.field.as_deref() == Some("subject"))
+        .filter(|p| p.code != "csv-parquet")
+        .collect();
+    assert!(subject_problems.is_empty(), "{subject_problems:?}");
 }
 
 #[test]
