@@ -80,6 +80,9 @@ pub enum Reject {
     MissingUnit,
     /// An age threshold (60岁以上).
     Age,
+    /// Arabic digits separated by spaces (`1 1 ％`, `7 4 7 7 2 亿元`): the number cannot be read
+    /// safely (the spot is a `digits_split_by_space` quality issue).
+    SplitDigits,
 }
 
 impl Reject {
@@ -97,6 +100,7 @@ impl Reject {
             Reject::Vague => "vague",
             Reject::MissingUnit => "missing_unit",
             Reject::Age => "age",
+            Reject::SplitDigits => "split_digits",
         }
     }
 }
@@ -1112,6 +1116,18 @@ fn read_token(
             || prev_c == '-' && is_ascii_alpha(at(chars, i.wrapping_sub(2))))
     {
         reject = Some(Reject::Code);
+    }
+    // 7 4 7 7 2 亿元: digits split by spaces would be read as their last group only
+    if core.form == NumberForm::Arabic && reject.is_none() {
+        let is_gap = |c: char| matches!(c, ' ' | '\u{a0}');
+        let is_part = |c: char| is_digit_any(c) || matches!(c, '.' | '．');
+        let split_before = i >= 2
+            && ((is_gap(at(chars, i - 1)) && is_part(at(chars, i - 2)))
+                || (matches!(at(chars, i - 1), '.' | '．') && is_gap(at(chars, i - 2))));
+        let split_after = is_gap(at(chars, core.end)) && is_part(at(chars, core.end + 1));
+        if split_before || split_after {
+            reject = Some(Reject::SplitDigits);
+        }
     }
     if core.form == NumberForm::Arabic && is_ascii_alpha(at(chars, core.end)) {
         reject = Some(Reject::Code);
@@ -2150,6 +2166,21 @@ mod tests {
         assert_eq!(scan("18号线")[0].reject, Some(Reject::Name));
         assert_eq!(scan("第八届")[0].reject, Some(Reject::Ordinal));
         assert_eq!(scan("5G")[0].reject, Some(Reject::Code));
+    }
+
+    #[test]
+    fn digits_split_by_spaces_are_no_facts() {
+        for s in [
+            "增长1 1 ％",
+            "达到7 4 7 7 2 亿元",
+            "通车里程1 1 3 4 4 公里",
+            "年均增长1 0 ． 6 ％",
+            "经济增长8 ．8 ％",
+        ] {
+            assert!(scan(s).iter().all(|t| !t.is_fact()), "{s}: {:?}", scan(s));
+        }
+        // a space between a number and its unit is no split
+        assert_eq!(one("增长11 ％").value, 11.0);
     }
 
     #[test]
