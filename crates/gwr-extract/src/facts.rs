@@ -217,16 +217,9 @@ fn facts_core(
         .filter(|t| t.is_fact() || t.reject == Some(Reject::MissingUnit))
         .map(|t| t.end)
         .collect();
-    // without `back` the soft line breaks are still in the text, and end no clause
-    let soft = if back.is_none() {
-        soft_newlines(chars, structure)
-    } else {
-        Vec::new()
-    };
     let ctx = Ctx {
         token_ends: &token_ends,
         norm: &norm,
-        soft: &soft,
         report_year: meta.report_year,
         plan_start,
         years: &years,
@@ -356,8 +349,6 @@ struct Ctx<'a> {
     /// The text with traditional characters and full-width ASCII mapped to their simplified /
     /// ASCII forms, one char for one char (every word list is matched here).
     norm: &'a [char],
-    /// Positions of line breaks inside a sentence (PDF line wrapping), sorted.
-    soft: &'a [usize],
     report_year: i32,
     plan_start: usize,
     years: &'a [(usize, usize, i32)],
@@ -1116,13 +1107,10 @@ impl<'a> Ctx<'a> {
         self.norm.get(i).copied().unwrap_or('\0')
     }
 
-    fn is_soft(&self, i: usize) -> bool {
-        self.soft.binary_search(&i).is_ok()
-    }
-
+    // (soft line breaks were taken out of the text before the rules run: every line break
+    // left ends a group and a clause)
     fn is_group_end(&self, i: usize) -> bool {
-        let c = self.at(i);
-        is_group_end_char(c) && !(matches!(c, '\n' | '\r') && self.is_soft(i))
+        is_group_end_char(self.at(i))
     }
 
     fn is_clause_end(&self, i: usize) -> bool {
@@ -1132,7 +1120,7 @@ impl<'a> Ctx<'a> {
             // list of nouns (化学需氧量、氨氮排放)
             return self.token_ends.binary_search(&i).is_ok();
         }
-        is_clause_end_char(c) && !(matches!(c, '\n' | '\r') && self.is_soft(i))
+        is_clause_end_char(c)
     }
 
     fn group_start(&self, pos: usize) -> usize {
@@ -1809,7 +1797,7 @@ impl<'a> Ctx<'a> {
         // with a verb of achievement
         let mut ss = g;
         while ss > 0 && p - ss < 600 && !matches!(self.at(ss - 1), '。' | '!' | '?') {
-            if self.at(ss - 1) == '\n' && !self.is_soft(ss - 1) {
+            if self.at(ss - 1) == '\n' {
                 break;
             }
             ss -= 1;
@@ -3219,7 +3207,6 @@ mod tests {
             let ctx = Ctx {
                 token_ends: &[],
                 norm: &t,
-                soft: &[],
                 report_year: 2024,
                 plan_start: usize::MAX,
                 years: &[],

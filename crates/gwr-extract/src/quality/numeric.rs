@@ -159,6 +159,21 @@ fn is_year(d: &str) -> bool {
     d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
+/// The possible readings of a garbled date, in Chinese and English, for its message.
+fn readings_text(readings: &[String]) -> (String, String) {
+    if readings.is_empty() {
+        (
+            "无法确定日期".to_string(),
+            "no valid date reading".to_string(),
+        )
+    } else {
+        (
+            format!("可读作{}", readings.join("或")),
+            format!("it reads as {}", readings.join(" or ")),
+        )
+    }
+}
+
 /// Valid month/day readings of the digits after a 4-digit year (`110` → 1月10日).
 fn date_readings(year: &str, rest: &str, with_day: bool) -> Vec<String> {
     let mut out = Vec::new();
@@ -379,17 +394,7 @@ fn date_finding(
     match next {
         '日' | '月' if year_prefixed => {
             let readings = date_readings(&digits[..4], &digits[4..], next == '日');
-            let (zh_r, en_r) = if readings.is_empty() {
-                (
-                    "无法确定日期".to_string(),
-                    "no valid date reading".to_string(),
-                )
-            } else {
-                (
-                    format!("可读作{}", readings.join("或")),
-                    format!("it reads as {}", readings.join(" or ")),
-                )
-            };
+            let (zh_r, en_r) = readings_text(&readings);
             Some(
                 Finding::new(
                     t.num_start,
@@ -414,17 +419,7 @@ fn date_finding(
                         .then(|| format!("{mv}月{dv}日"))
                 })
                 .collect();
-            let (zh_r, en_r) = if readings.is_empty() {
-                (
-                    "无法确定日期".to_string(),
-                    "no valid date reading".to_string(),
-                )
-            } else {
-                (
-                    format!("可读作{}", readings.join("或")),
-                    format!("it reads as {}", readings.join(" or ")),
-                )
-            };
+            let (zh_r, en_r) = readings_text(&readings);
             Some(
                 Finding::new(
                     t.num_start,
