@@ -29,11 +29,20 @@
 //! | `digits_split_by_space` | info | digits or a number and its unit split by spaces (1 9 9 7年, 74.4 ​万亿元) |
 //! | `lead_punctuation_lost` | info | a paragraph without a lead phrase in a section whose other paragraphs open with one |
 //! | `missing_final_punctuation` | info | a body paragraph that ends without final punctuation |
+//!
+//! **Bounded output.** At most [`MAX_ISSUES_PER_CODE`] issues of one code are listed per
+//! report (the first ones in text order); when a code has more, ONE more issue of that code
+//! stands at the first unlisted spot and says how many were left out. Time and memory stay
+//! linear in the text on any input (2 MB of `(` would otherwise give two million issues): the
+//! detectors hand their findings to [`Findings`], which keeps at most twice the cap per code
+//! and only the spans (8 bytes each) of the rest, to count them exactly.
 
 mod layout;
 mod marks;
 mod numeric;
 mod wording;
+
+use std::collections::BTreeMap;
 
 use gwr_model::{Fact, QualityIssue, ReportMeta, Severity};
 
@@ -69,7 +78,7 @@ pub(crate) fn detect_from(
         meta,
         tokens,
     };
-    let mut found: Vec<Finding> = Vec::new();
+    let mut found = Findings::new(chars.len());
     numeric::detect(&ctx, &mut found);
     numeric::detect_facts(&ctx, &mut found);
     marks::detect(&ctx, &mut found);
@@ -238,9 +247,109 @@ impl Finding {
     }
 }
 
-fn finish(ctx: &Ctx, mut found: Vec<Finding>) -> Vec<QualityIssue> {
-    let n = ctx.chars.len();
-    found.retain(|f| f.start < f.end && f.end <= n);
+/// At most this many issues of one code are listed per report; one more issue of the code
+/// says how many were left out.
+pub const MAX_ISSUES_PER_CODE: usize = 200;
+
+/// The findings of the detectors, at most [`MAX_ISSUES_PER_CODE`] per code kept whole (the
+/// first in text order), the rest counted by their distinct spans.
+pub(crate) struct Findings {
+    /// The text's length in chars: a finding must lie inside it.
+    len: usize,
+    by_code: BTreeMap<&'static str, Bucket>,
+}
+
+#[derive(Default)]
+struct Bucket {
+    /// Candidates, in push order between compactions.
+    kept: Vec<Finding>,
+    /// Spans of findings that can no longer be among the first [`MAX_ISSUES_PER_CODE`]:
+    /// every one lies after every kept finding.
+    dropped: Vec<(u32, u32)>,
+    /// The first dropped finding (the place of the summary issue).
+    first_dropped: Option<Finding>,
+}
+
+impl Bucket {
+    /// Sorts the candidates by span (stable: the first pushed of equal spans stays first),
+    /// removes repeated spans and moves all but the first `MAX_ISSUES_PER_CODE` to `dropped`.
+    fn compact(&mut self) {
+        self.kept.sort_by_key(|f| (f.start, f.end));
+        self.kept
+            .dedup_by(|b, a| a.start == b.start && a.end == b.end);
+        if self.kept.len() <= MAX_ISSUES_PER_CODE {
+            return;
+        }
+        let rest = self.kept.split_off(MAX_ISSUES_PER_CODE);
+        for f in rest {
+            let span = (to_u32(f.start), to_u32(f.end));
+            self.dropped.push(span);
+            let earlier = self
+                .first_dropped
+                .as_ref()
+                .is_none_or(|d| (f.start, f.end) < (d.start, d.end));
+            if earlier {
+                self.first_dropped = Some(f);
+            }
+        }
+    }
+}
+
+fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Findings {
+    /// No findings yet, in a text of `len` chars.
+    pub fn new(len: usize) -> Self {
+        Findings {
+            len,
+            by_code: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a finding (one with an empty span or a span past the text is passed over).
+    pub fn push(&mut self, f: Finding) {
+        if f.start >= f.end || f.end > self.len {
+            return;
+        }
+        let b = self.by_code.entry(f.code).or_default();
+        b.kept.push(f);
+        if b.kept.len() >= 2 * MAX_ISSUES_PER_CODE {
+            b.compact();
+        }
+    }
+
+    /// The findings kept, plus one summary finding per code that had too many, unsorted.
+    pub fn into_vec(self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (code, mut b) in self.by_code {
+            b.compact();
+            out.append(&mut b.kept);
+            let Some(first) = b.first_dropped else {
+                continue;
+            };
+            b.dropped.sort_unstable();
+            b.dropped.dedup();
+            let n = b.dropped.len();
+            out.push(Finding {
+                zh: format!(
+                    "本报告中“{code}”问题过多：已列出前{MAX_ISSUES_PER_CODE}处，从此处起另有{n}处未列出"
+                ),
+                en: format!(
+                    "Too many `{code}` issues in this report: the first {MAX_ISSUES_PER_CODE} are listed; {n} more, starting here, are not"
+                ),
+                fact_id: None,
+                link_fact: false,
+                ..first
+            });
+        }
+        out
+    }
+}
+
+fn finish(ctx: &Ctx, found: Findings) -> Vec<QualityIssue> {
+    let mut found = found.into_vec();
     found.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
     found.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.code == b.code);
     let report_id = &ctx.meta.report_id;

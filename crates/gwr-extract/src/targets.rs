@@ -17,6 +17,15 @@
 //!   `tolerance` holds that combined relative tolerance.
 //!
 //! `target_id` is `{report_id}/t{n:02}` in text order.
+//!
+//! **Linear time.** The facts are indexed once (by id, by the level a growth target relates
+//! to, and the previous-year actual levels by unit and period, by indicator and by subject),
+//! so each target costs a few hash look-ups, not a pass over all facts. The one search left,
+//! a subject that contains the target's subject or is contained in it, looks at no more than
+//! the first [`MAX_BASELINE_SCAN`] actual levels of that unit and year, and its answer is
+//! remembered per subject.
+
+use std::collections::HashMap;
 
 use gwr_model::{Consistency, Fact, Measure, Status, Target, Unit};
 
@@ -24,7 +33,18 @@ use crate::numbers::printed_precision;
 
 /// One row per target fact, checked against its baseline.
 pub fn build_targets(facts: &[Fact], report_id: &str) -> Vec<Target> {
-    let by_id = |id: &str| facts.iter().find(|f| f.fact_id == id);
+    let mut ids: HashMap<&str, &Fact> = HashMap::new();
+    let mut growth_of: HashMap<&str, &Fact> = HashMap::new();
+    for f in facts {
+        ids.entry(f.fact_id.as_str()).or_insert(f);
+        if is_growth(f) && f.status == Status::Target {
+            if let Some(l) = f.relates_to.as_deref() {
+                growth_of.entry(l).or_insert(f);
+            }
+        }
+    }
+    let by_id = |id: &str| ids.get(id).copied();
+    let mut baselines = Baselines::new(facts);
     let mut out = Vec::new();
     for f in facts.iter().filter(|f| f.status == Status::Target) {
         // pairing through relates_to, in either direction
@@ -36,18 +56,13 @@ pub fn build_targets(facts: &[Fact], report_id: &str) -> Vec<Target> {
                 .filter(|l| l.measure == Measure::Level && l.status == Status::Target);
             (Some(f), lvl)
         } else if f.measure == Measure::Level {
-            let g = facts.iter().find(|g| {
-                is_growth(g)
-                    && g.status == Status::Target
-                    && g.relates_to.as_deref() == Some(f.fact_id.as_str())
-            });
-            (g, Some(f))
+            (growth_of.get(f.fact_id.as_str()).copied(), Some(f))
         } else {
             (None, None)
         };
         let anchor = level.unwrap_or(f);
         let baseline = if anchor.measure == Measure::Level {
-            find_baseline(facts, anchor)
+            baselines.find(anchor)
         } else {
             None
         };
@@ -154,30 +169,75 @@ fn fmt(v: f64) -> String {
     s.to_string()
 }
 
-/// The previous year's actual level of the same indicator (or subject).
-fn find_baseline<'a>(facts: &'a [Fact], level: &Fact) -> Option<&'a Fact> {
-    let period = level.period?;
-    let candidates = || {
-        facts.iter().filter(move |b| {
-            b.status == Status::Actual
-                && b.measure == Measure::Level
-                && b.unit == level.unit
-                && b.period == Some(period - 1)
-        })
-    };
-    if let Some(code) = level.indicator.as_deref() {
-        if let Some(b) = candidates().find(|b| b.indicator.as_deref() == Some(code)) {
-            return Some(b);
+/// How many actual levels of one unit and year the containment search of a baseline looks
+/// at, at most (the earliest wins, and a report has a few dozen of them).
+pub const MAX_BASELINE_SCAN: usize = 256;
+
+/// The actual levels of the report, indexed to find a target's baseline.
+struct Baselines<'a> {
+    /// By unit and period, in text order.
+    by_period: HashMap<(Unit, i32), Vec<&'a Fact>>,
+    /// The first by unit, period and indicator.
+    by_indicator: HashMap<(Unit, i32, &'a str), &'a Fact>,
+    /// The first by unit, period and subject.
+    by_subject: HashMap<(Unit, i32, &'a str), &'a Fact>,
+    /// Answers of the containment search, by unit, period and subject.
+    contained: HashMap<(Unit, i32, &'a str), Option<&'a Fact>>,
+}
+
+impl<'a> Baselines<'a> {
+    fn new(facts: &'a [Fact]) -> Self {
+        let mut b = Baselines {
+            by_period: HashMap::new(),
+            by_indicator: HashMap::new(),
+            by_subject: HashMap::new(),
+            contained: HashMap::new(),
+        };
+        for f in facts {
+            let (Status::Actual, Measure::Level, Some(p)) = (f.status, f.measure, f.period) else {
+                continue;
+            };
+            b.by_period.entry((f.unit, p)).or_default().push(f);
+            if let Some(code) = f.indicator.as_deref() {
+                b.by_indicator.entry((f.unit, p, code)).or_insert(f);
+            }
+            b.by_subject
+                .entry((f.unit, p, f.subject.as_str()))
+                .or_insert(f);
         }
+        b
     }
-    let s = level.subject.as_str();
-    if s.chars().count() < 2 {
-        return None;
+
+    /// The previous year's actual level of the same indicator (or subject) as `level`.
+    fn find(&mut self, level: &'a Fact) -> Option<&'a Fact> {
+        let period = level.period?.checked_sub(1)?;
+        let unit = level.unit;
+        if let Some(code) = level.indicator.as_deref() {
+            if let Some(b) = self.by_indicator.get(&(unit, period, code)) {
+                return Some(*b);
+            }
+        }
+        let s = level.subject.as_str();
+        if s.chars().count() < 2 {
+            return None;
+        }
+        if let Some(b) = self.by_subject.get(&(unit, period, s)) {
+            return Some(*b);
+        }
+        let key = (unit, period, s);
+        if let Some(found) = self.contained.get(&key) {
+            return *found;
+        }
+        let found = self.by_period.get(&(unit, period)).and_then(|list| {
+            list.iter()
+                .take(MAX_BASELINE_SCAN)
+                .find(|b| {
+                    b.subject.chars().count() >= 2
+                        && (b.subject.contains(s) || s.contains(b.subject.as_str()))
+                })
+                .copied()
+        });
+        self.contained.insert(key, found);
+        found
     }
-    candidates().find(|b| b.subject == s).or_else(|| {
-        candidates().find(|b| {
-            b.subject.chars().count() >= 2
-                && (b.subject.contains(s) || s.contains(b.subject.as_str()))
-        })
-    })
 }

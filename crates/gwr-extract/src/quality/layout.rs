@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use gwr_model::{ParagraphKind, Severity};
 
-use super::{is_han, Ctx, Finding};
+use super::{is_han, Ctx, Finding, Findings};
 use crate::structure::is_space;
 
 /// Words that open a clause of a work report (the verb after a lead phrase that lost its 。).
@@ -68,12 +68,12 @@ fn is_clause_punct(c: char) -> bool {
 }
 
 /// Runs the checks.
-pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
     lead_lost(ctx, out);
     final_punctuation(ctx, out);
 }
 
-fn lead_lost(ctx: &Ctx, out: &mut Vec<Finding>) {
+fn lead_lost(ctx: &Ctx, out: &mut Findings) {
     let body: Vec<_> = ctx
         .structure
         .paragraphs
@@ -145,7 +145,7 @@ fn lead_lost(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn final_punctuation(ctx: &Ctx, out: &mut Vec<Finding>) {
+fn final_punctuation(ctx: &Ctx, out: &mut Findings) {
     for p in &ctx.structure.paragraphs {
         if p.kind == ParagraphKind::Heading {
             continue;

@@ -3,7 +3,7 @@
 
 use gwr_model::Severity;
 
-use super::{paragraph_at, Ctx, Finding};
+use super::{paragraph_at, Ctx, Finding, Findings};
 use crate::text::CharSet;
 
 /// One kind of paired mark: its openers and closers, whether it is a quotation mark.
@@ -84,21 +84,29 @@ fn is_boundary(c: char) -> bool {
     )
 }
 
-/// Whether `c` at a list-marker position: `1)`, `a)`, `一）` at the start of a unit.
+/// Whether `c` at a list-marker position: `1)`, `a)`, `一）` at the start of a unit (after
+/// white space only). Looks back from `k` no further than the marker and the white space
+/// before it, so a unit of a million closing brackets stays linear.
 fn is_list_marker_close(ctx: &Ctx, unit_start: usize, k: usize) -> bool {
-    let lead = ctx.slice(unit_start, k);
-    let lead = lead.trim_start();
-    let n = lead.chars().count();
-    (1..=3).contains(&n)
-        && lead.chars().all(|c| {
-            c.is_ascii_alphanumeric()
-                || ('０'..='９').contains(&c)
-                || "一二三四五六七八九十".contains(c)
-        })
+    let marker = |c: char| {
+        c.is_ascii_alphanumeric()
+            || ('０'..='９').contains(&c)
+            || "一二三四五六七八九十".contains(c)
+    };
+    let mut i = k;
+    let mut n = 0;
+    while i > unit_start && !ctx.at(i - 1).is_whitespace() {
+        n += 1;
+        if n > 3 || !marker(ctx.at(i - 1)) {
+            return false;
+        }
+        i -= 1;
+    }
+    n >= 1 && (unit_start..i).rev().all(|j| ctx.at(j).is_whitespace())
 }
 
 /// Runs the checks.
-pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
     let st = ctx.structure;
     for p in &st.paragraphs {
         check_unit(ctx, p.start as usize, p.end as usize, true, out);
@@ -119,7 +127,7 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_unit(ctx: &Ctx, start: usize, end: usize, in_body: bool, out: &mut Vec<Finding>) {
+fn check_unit(ctx: &Ctx, start: usize, end: usize, in_body: bool, out: &mut Findings) {
     // one pass over the unit, a stack of open marks per pair
     let mut open: [Vec<usize>; PAIRS.len()] = Default::default();
     let mut any = false;

@@ -3,7 +3,7 @@
 
 use gwr_model::{Measure, Severity, Status, Unit};
 
-use super::{is_han, is_hard_break, Ctx, Finding};
+use super::{is_han, is_hard_break, Ctx, Finding, Findings};
 use crate::numbers::{NumberForm, NumberToken, Reject};
 use crate::structure::is_space;
 
@@ -214,7 +214,7 @@ fn is_magnitude_only(unit_raw: &str) -> bool {
 }
 
 /// Runs the number-token checks.
-pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
     for (i, t) in ctx.tokens.iter().enumerate() {
         if t.form != NumberForm::Arabic {
             continue;
@@ -740,7 +740,7 @@ fn is_plain_share(ctx: &Ctx, start: usize) -> bool {
 }
 
 /// Runs the fact checks.
-pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Findings) {
     for f in ctx.facts {
         let (s, e) = (f.start as usize, f.end as usize);
         if f.unit == Unit::Percent

@@ -3,7 +3,7 @@
 
 use gwr_model::Severity;
 
-use super::{paragraph_at, Ctx, Finding};
+use super::{paragraph_at, Ctx, Finding, Findings};
 use crate::structure::is_space;
 use crate::text::CharSet;
 
@@ -42,7 +42,7 @@ fn is_number_char(c: char) -> bool {
 }
 
 /// Runs the checks.
-pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
     /// The chars the checks below start at.
     static STARTS: CharSet = CharSet::new(&['全', '个', '的', '连', '共', '累', '合', '总']);
     for (i, &c) in ctx.chars.iter().enumerate() {
@@ -95,7 +95,7 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Vec<Finding>) {
     split_digits(ctx, out);
 }
 
-fn lost_scope(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
+fn lost_scope(ctx: &Ctx, i: usize, out: &mut Findings) {
     if WORD_BEFORE_QUAN.contains(&ctx.before(i)) {
         return;
     }
@@ -119,7 +119,7 @@ fn lost_scope(ctx: &Ctx, i: usize, out: &mut Vec<Finding>) {
     );
 }
 
-fn count_frame(ctx: &Ctx, i: usize, wlen: usize, out: &mut Vec<Finding>) {
+fn count_frame(ctx: &Ctx, i: usize, wlen: usize, out: &mut Findings) {
     let m = i + wlen;
     let mc = ctx.at(m);
     if !FRAME_MEASURES.contains(&mc) || MEASURE_WORDS_AS_NOUNS.iter().any(|w| ctx.starts(m, w)) {
@@ -149,7 +149,7 @@ fn is_digit(c: char) -> bool {
 
 /// Digits, or a number and its magnitude or percent sign, separated by spaces: one issue per
 /// paragraph (or line outside the paragraphs), quoting the first such number.
-fn split_digits(ctx: &Ctx, out: &mut Vec<Finding>) {
+fn split_digits(ctx: &Ctx, out: &mut Findings) {
     let n = ctx.chars.len();
     let mut pending: Option<(usize, usize, usize, Option<String>)> = None; // start, end, count, group
     let mut i = 0;
@@ -217,7 +217,7 @@ fn line_of(ctx: &Ctx, i: usize) -> usize {
 fn push_split(
     ctx: &Ctx,
     (s, e, count, _): (usize, usize, usize, Option<String>),
-    out: &mut Vec<Finding>,
+    out: &mut Findings,
 ) {
     let q = ctx.slice(s, e);
     let more = if count > 1 {
@@ -287,8 +287,8 @@ mod tests {
             meta: &meta,
             tokens: &[],
         };
-        let mut out = Vec::new();
+        let mut out = Findings::new(chars.len());
         detect(&ctx, &mut out);
-        out
+        out.into_vec()
     }
 }
