@@ -294,17 +294,7 @@ pub(crate) fn resolve_schema_path(r: &mut Resource, root: &std::path::Path, repo
     let Some(Value::String(p)) = r.raw.get("schema").cloned() else {
         return;
     };
-    let Some(path) = crate::files::safe_join(root, &p) else {
-        report.push(
-            &r.name,
-            None,
-            Some("schema"),
-            "resource-path",
-            format!("schema path `{p}` is not a relative path inside the package"),
-        );
-        return;
-    };
-    match std::fs::read(&path)
+    match crate::safe::read(root, &p, crate::MAX_SCHEMA_BYTES)
         .ok()
         .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
     {
@@ -317,7 +307,10 @@ pub(crate) fn resolve_schema_path(r: &mut Resource, root: &std::path::Path, repo
             None,
             Some("schema"),
             "resource-path",
-            format!("schema `{p}` cannot be read as JSON"),
+            format!(
+                "schema `{p}` cannot be read as JSON (a regular file inside the package, at most {} bytes)",
+                crate::MAX_SCHEMA_BYTES
+            ),
         ),
     }
 }

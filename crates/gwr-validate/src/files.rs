@@ -8,6 +8,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256, Sha512};
 
 use crate::descriptor::Resource;
+use crate::safe::OpenError;
 use crate::Report;
 
 /// The bytes of each resource file that could be read, by resource name.
@@ -77,7 +78,7 @@ pub(crate) fn check(root: &Path, resources: &[Resource], report: &mut Report) ->
             );
             continue;
         }
-        let Some(file) = safe_join(root, &path) else {
+        if safe_join(root, &path).is_none() {
             report.push(
                 &r.name,
                 None,
@@ -86,44 +87,49 @@ pub(crate) fn check(root: &Path, resources: &[Resource], report: &mut Report) ->
                 format!("`{path}` is not a relative path inside the package"),
             );
             continue;
-        };
-        let md = match std::fs::metadata(&file) {
-            Ok(md) if md.is_file() => md,
-            Ok(_) => {
-                report.push(
-                    &r.name,
-                    None,
-                    Some("path"),
-                    "file-missing",
-                    format!("`{path}` is not a file"),
-                );
-                continue;
-            }
+        }
+        let (file, size) = match crate::safe::open(root, &path) {
+            Ok(x) => x,
             Err(e) => {
-                report.push(
-                    &r.name,
-                    None,
-                    Some("path"),
-                    "file-missing",
-                    format!("`{path}`: {e}"),
-                );
+                let code = match e {
+                    OpenError::Outside(_) => "resource-path",
+                    _ => "file-missing",
+                };
+                report.push(&r.name, None, Some("path"), code, format!("`{path}`: {e}"));
                 continue;
             }
         };
-        if md.len() > MAX_FILE_BYTES {
+        if size > MAX_FILE_BYTES {
             report.push(
                 &r.name,
                 None,
                 Some("path"),
                 "file-too-large",
                 format!(
-                    "`{path}` has {} bytes, over the limit of {MAX_FILE_BYTES}; not checked",
-                    md.len()
+                    "`{path}` has {size} bytes, over the limit of {MAX_FILE_BYTES}; not checked"
                 ),
             );
             continue;
         }
-        let bytes = match std::fs::read(&file) {
+        // a file far larger than the package says is not read at all: its size is wrong
+        // already, and reading it would cost memory the package never announced
+        if let Some(declared) = declared_bytes(r) {
+            if size > read_bound(declared) {
+                report.stats.files_checked += 1;
+                check_size(r, size, report);
+                report.push(
+                    &r.name,
+                    None,
+                    Some("path"),
+                    "file-too-large",
+                    format!(
+                        "`{path}` has {size} bytes, far over the {declared} declared; not read, so its hash and rows are not checked"
+                    ),
+                );
+                continue;
+            }
+        }
+        let bytes = match crate::safe::read_open(file, size, MAX_FILE_BYTES) {
             Ok(b) => b,
             Err(e) => {
                 report.push(
@@ -142,6 +148,22 @@ pub(crate) fn check(root: &Path, resources: &[Resource], report: &mut Report) ->
         contents.insert(r.name.clone(), bytes);
     }
     contents
+}
+
+/// The smallest size the resource declares (`bytes`, `x-bytes`), when it declares one.
+fn declared_bytes(r: &Resource) -> Option<u64> {
+    ["bytes", "x-bytes"]
+        .iter()
+        .filter_map(|k| r.raw.get(*k).and_then(Value::as_u64))
+        .min()
+}
+
+/// The largest file read for a resource that declares `declared` bytes: an eighth more and
+/// 1 MiB, room enough for edited rows to be shown, never for a file grown to gigabytes.
+pub const fn read_bound(declared: u64) -> u64 {
+    declared
+        .saturating_add(declared / 8)
+        .saturating_add(1 << 20)
 }
 
 fn check_size(r: &Resource, actual: u64, report: &mut Report) {

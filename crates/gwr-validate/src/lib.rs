@@ -20,6 +20,13 @@
 //!    cites: implied = baseline × (1 + growth / 100), consistent iff
 //!    |implied − level| ≤ tolerance × |level|.
 //!
+//! **It never leaves its package.** Every file is opened through `safe.rs`: the path must be
+//! relative, resolve (links included) inside the package folder, and be a regular file by
+//! `fstat` of the open handle (FIFOs, devices and sockets are refused without blocking); reads
+//! are bounded. A file far over its declared `bytes` (`x-bytes`) is reported and not read, so
+//! the memory spent on a file rejected for its size does not grow with it. The JSON Schema of
+//! a table is `schemas/STEM.schema.json`, STEM from the table's own checked `path`.
+//!
 //! Problems are collected, never thrown: [`validate_package`] returns a [`Report`] listing each
 //! [`Problem`] with its resource, 1-based data row and field. Only a missing or unreadable
 //! `datapackage.json` is an error ([`ValidateError`]). Nothing here panics on any input.
@@ -43,11 +50,15 @@ mod files;
 mod profile;
 mod provenance;
 mod rows;
+mod safe;
 mod table;
 mod targets;
 mod values;
 
 pub use values::expected_value;
+
+/// The largest `datapackage.json` or JSON Schema file read (64 MiB).
+pub const MAX_SCHEMA_BYTES: u64 = 64 << 20;
 
 /// At most this many problems of one code are listed per resource; the rest are counted.
 pub const MAX_LISTED_PER_KIND: usize = 50;
@@ -233,14 +244,22 @@ pub fn validate_package(dir: &Path) -> Result<Report, ValidateError> {
     let desc_path = descriptor_path(dir);
     let root = desc_path
         .parent()
+        .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    if !desc_path.is_file() {
+    let name = desc_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| DESCRIPTOR.into());
+    if std::fs::symlink_metadata(&desc_path).is_err() {
         return Err(ValidateError::NotFound(dir.to_path_buf()));
     }
-    let bytes = std::fs::read(&desc_path).map_err(|source| ValidateError::Io {
+    let bytes = safe::read(&root, &name, MAX_SCHEMA_BYTES).map_err(|e| ValidateError::Io {
         path: desc_path.clone(),
-        source,
+        source: match e {
+            safe::OpenError::Io(e) => e,
+            other => std::io::Error::other(other.to_string()),
+        },
     })?;
     let mut report = Report {
         dir: dir.to_path_buf(),

@@ -339,10 +339,29 @@ fn row_json(t: &Table, row: &[Cell]) -> Value {
     Value::Object(m)
 }
 
+/// The JSON Schema of a CSV table: `schemas/STEM.schema.json`, STEM the file name of the
+/// resource's own (checked) `path` without its extension — never built from the resource's
+/// `name` — read through [`crate::safe`], so it is a regular file inside the package.
 fn json_schema(root: &Path, r: &Resource, t: &Table, report: &mut Report) {
-    let rel = format!("schemas/{}.schema.json", r.name);
-    let path = root.join("schemas").join(format!("{}.schema.json", r.name));
-    let schema: Value = match std::fs::read(&path) {
+    let stem = r
+        .path
+        .as_deref()
+        .and_then(|p| p.rsplit('/').next())
+        .and_then(|f| f.rsplit_once('.'))
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty() && !s.starts_with('.'));
+    let Some(stem) = stem else {
+        report.push(
+            &r.name,
+            None,
+            None,
+            "json-schema",
+            "the resource has no file path to find its JSON Schema by",
+        );
+        return;
+    };
+    let rel = format!("schemas/{stem}.schema.json");
+    let schema: Value = match crate::safe::read(root, &rel, crate::MAX_SCHEMA_BYTES) {
         Ok(b) => match serde_json::from_slice(&b) {
             Ok(v) => v,
             Err(e) => {
