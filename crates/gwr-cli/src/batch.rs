@@ -56,7 +56,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
             Some(Ok(d)) => done.push((job, d)),
             Some(Err(f)) if args.skip_bad => {
                 let msg = one_line(&f);
-                let file = job.file.display().to_string();
+                let file = crate::input::for_terminal(&job.file.display().to_string());
                 if msg.starts_with(&file) {
                     eprintln!("gwr: warning: skipped {msg}");
                 } else {
@@ -273,7 +273,8 @@ fn refuse_duplicate_ids(done: &[(&Job, Extracted)]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A failure's message on one line.
+/// A failure's message on one line, safe for a terminal (control characters escaped, long
+/// values cut).
 fn one_line(f: &Failure) -> String {
-    format!("{:#}", f.error).replace('\n', " ")
+    crate::input::for_terminal(&format!("{:#}", f.error).replace('\n', " "))
 }

@@ -8,7 +8,9 @@ use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText};
 use gwr_extract::{decode, extract, infer::infer_meta, SourceInfo};
 use gwr_model::{Report, ReportMeta};
 
-use crate::{read_input, staging_dir, Exit, Failure};
+use crate::input::explain_io;
+use crate::swap::{discard, install, staging_dir};
+use crate::{read_input, Exit, Failure};
 
 /// Examples and exit codes, shown after the options of `gwr extract --help`.
 const AFTER_HELP: &str = "\
@@ -72,6 +74,10 @@ pub struct ExtractArgs {
 
 /// Runs `gwr extract`.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
+    crate::swap::install_signal_cleanup();
+    for done in crate::swap::clean_leftovers(&args.out) {
+        eprintln!("gwr: note: {}", crate::input::for_terminal(&done));
+    }
     check_out(&args.out)?;
     if args.file.is_dir() {
         return crate::batch::run(args);
@@ -171,12 +177,13 @@ pub(crate) fn write_output(
     };
     let tmp = staging_dir(out)?;
     if let Err(e) = write_package(&tmp, &input, &Layout::FLAT) {
-        std::fs::remove_dir_all(&tmp).ok();
+        discard(&tmp);
         return Err(Failure::new(
             Exit::OutputUnwritable,
             anyhow!("{}: {}", out.display(), e),
         ));
     }
+    stall_for_tests();
     install(&tmp, out)?;
     let sum = |f: fn(&Report) -> usize| reports.iter().map(f).sum::<usize>();
     Ok(format!(
@@ -187,6 +194,18 @@ pub(crate) fn write_output(
         sum(|r| r.targets.len()),
         sum(|r| r.quality_issues.len()),
     ))
+}
+
+/// Waits `GWR_TEST_STALL_MS` milliseconds with the staging folder written, when that variable
+/// is set: lets the tests send a signal at that moment (tests/hostile.rs). Unset, it does
+/// nothing.
+fn stall_for_tests() {
+    if let Some(ms) = std::env::var("GWR_TEST_STALL_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
+    }
 }
 
 /// The package metadata of an extract output: named after its one report, or `gwr-reports`
@@ -261,9 +280,13 @@ fn load_meta(
     Ok(meta)
 }
 
-/// Refuses an output path that is a file, the current folder or one of its parents, or a
-/// non-empty folder that is not an earlier `gwr extract` output (a `gwr-…` package holding only
-/// what gwr writes). Anything else would be deleted when the new output replaces it.
+/// Refuses an output path that is a file or a symbolic link, the current folder or one of its
+/// parents, or a non-empty folder that is not exactly an earlier `gwr extract` output: a
+/// `gwr-…` package every file of which is listed in its own `datapackage.json` (a resource
+/// `path`), is that file, or is the JSON Schema `schemas/NAME.schema.json` of a listed table
+/// `NAME.csv`. Anything else (a user's `my-analysis.csv`, `source/notes.docx`, `schemas/mine/`,
+/// an empty folder of their own) would be deleted with it, so the folder is refused, naming
+/// what is in the way.
 fn check_out(out: &Path) -> Result<(), Failure> {
     let refuse = |why: &str| {
         Failure::new(
@@ -271,11 +294,23 @@ fn check_out(out: &Path) -> Result<(), Failure> {
             anyhow!("{}: {}", out.display(), why),
         )
     };
-    if out.is_file() {
-        return Err(refuse("is a file, not a folder"));
-    }
-    if !out.is_dir() {
+    let Ok(md) = std::fs::symlink_metadata(out) else {
         return Ok(());
+    };
+    if md.file_type().is_symlink() {
+        return Err(refuse(
+            "is a symbolic link; give the folder it points to, or a new folder",
+        ));
+    }
+    if !md.is_dir() {
+        return Err(refuse(&format!(
+            "is {}, not a folder",
+            if md.is_file() {
+                "a file"
+            } else {
+                crate::input::kind_of(&md.file_type())
+            }
+        )));
     }
     if let (Ok(cwd), Ok(abs)) = (std::env::current_dir(), out.canonicalize()) {
         if cwd.starts_with(&abs) {
@@ -284,54 +319,112 @@ fn check_out(out: &Path) -> Result<(), Failure> {
             ));
         }
     }
-    let entries: Vec<String> = std::fs::read_dir(out)
-        .map_err(|e| refuse(&e.to_string()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    if entries.is_empty() {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    let mut others = Vec::new();
+    walk(out, "", &mut files, &mut dirs, &mut others)
+        .map_err(|e| refuse(&format!("cannot list the folder: {}", explain_io(&e))))?;
+    if files.is_empty() && dirs.is_empty() && others.is_empty() {
         return Ok(());
     }
-    let ours = |name: &str| {
-        name == "datapackage.json"
-            || name.ends_with(".csv")
-            || name.ends_with(".parquet")
-            || ["schemas", "glossary", "source"].contains(&name)
-    };
-    let is_gwr_package = std::fs::read_to_string(out.join("datapackage.json"))
+    let not_ours = "is not an earlier gwr output (of gwr extract); choose an empty or new folder";
+    let descriptor = std::fs::symlink_metadata(out.join("datapackage.json"))
         .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .and_then(|v| {
-            v.get("name")
-                .and_then(|n| n.as_str())
-                .map(|n| n.starts_with("gwr-"))
-        })
-        .unwrap_or(false);
-    if !is_gwr_package || !entries.iter().all(|e| ours(e)) {
-        return Err(refuse(
-            "folder exists and is not an earlier gwr output (of gwr extract); choose an empty or new folder",
-        ));
+        .filter(|m| m.is_file() && m.len() <= 64 << 20)
+        .and_then(|_| std::fs::read(out.join("datapackage.json")).ok())
+        .and_then(|t| serde_json::from_slice::<serde_json::Value>(&t).ok());
+    let Some(descriptor) = descriptor.filter(|v| {
+        v.get("name")
+            .and_then(|n| n.as_str())
+            .is_some_and(|n| n.starts_with("gwr-"))
+    }) else {
+        return Err(refuse(&format!("holds files and {not_ours}")));
+    };
+    let listed = listed_paths(&descriptor);
+    let stems: Vec<&str> = listed
+        .iter()
+        .filter_map(|p| p.rsplit('/').next())
+        .filter_map(|f| f.rsplit_once('.').map(|(s, _)| s))
+        .collect();
+    let ours = |f: &str| {
+        f == "datapackage.json"
+            || listed.iter().any(|l| l == f)
+            || f.strip_prefix("schemas/")
+                .and_then(|n| n.strip_suffix(".schema.json"))
+                .is_some_and(|n| stems.contains(&n))
+    };
+    let mut foreign: Vec<String> = files.iter().filter(|f| !ours(f)).cloned().collect();
+    // a folder is ours when it holds one of our files
+    foreign.extend(
+        dirs.iter()
+            .filter(|d| {
+                let prefix = format!("{d}/");
+                !files.iter().any(|f| ours(f) && f.starts_with(&prefix))
+            })
+            .map(|d| format!("{d}/")),
+    );
+    foreign.extend(others);
+    if foreign.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    foreign.sort();
+    let more = match foreign.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Err(refuse(&format!(
+        "holds `{}`{more}, which gwr did not write; gwr replaces a folder only when it holds an earlier gwr output and nothing else, so nothing of yours is deleted: move them away or choose another --out",
+        foreign[0]
+    )))
 }
 
-/// Moves the finished output into place. An earlier output is first renamed aside and only
-/// deleted once the new one is in place, so a failure loses neither.
-fn install(tmp: &Path, out: &Path) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| {
-        std::fs::remove_dir_all(tmp).ok();
-        Failure::new(Exit::OutputUnwritable, anyhow!("{}: {}", out.display(), e))
-    };
-    if !out.exists() {
-        return std::fs::rename(tmp, out).map_err(fail);
+/// The resource paths of a descriptor (a `path` string, or each string of a `path` array).
+fn listed_paths(descriptor: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in descriptor
+        .get("resources")
+        .and_then(|r| r.as_array())
+        .into_iter()
+        .flatten()
+    {
+        match r.get("path") {
+            Some(serde_json::Value::String(p)) => out.push(p.clone()),
+            Some(serde_json::Value::Array(a)) => {
+                out.extend(a.iter().filter_map(|p| p.as_str()).map(String::from))
+            }
+            _ => {}
+        }
     }
-    let backup = tmp.with_extension("old");
-    std::fs::rename(out, &backup).map_err(fail)?;
-    if let Err(e) = std::fs::rename(tmp, out) {
-        std::fs::rename(&backup, out).ok();
-        return Err(fail(e));
+    out
+}
+
+/// Lists `dir` (without following links): regular files and folders by their path relative
+/// to the top with `/`, anything else (links, FIFOs, …) into `others`.
+fn walk(
+    dir: &Path,
+    rel: &str,
+    files: &mut Vec<String>,
+    dirs: &mut Vec<String>,
+    others: &mut Vec<String>,
+) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let name = e.file_name().to_string_lossy().into_owned();
+        let path = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
+        let t = e.file_type()?;
+        if t.is_dir() {
+            dirs.push(path.clone());
+            walk(&e.path(), &path, files, dirs, others)?;
+        } else if t.is_file() {
+            files.push(path);
+        } else {
+            others.push(path);
+        }
     }
-    std::fs::remove_dir_all(&backup).ok();
     Ok(())
 }
 

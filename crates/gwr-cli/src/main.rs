@@ -1,14 +1,14 @@
 //! `gwr`: turn government work reports (政府工作报告) into validated, citable tables.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 mod batch;
 mod extract_cmd;
+mod input;
 mod show_cmd;
+mod swap;
 mod validate_cmd;
 
 /// Exit codes, one per kind of failure, so scripts can tell them apart.
@@ -95,59 +95,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            let msg = format!("{:#}", f.error).replace('\n', " ");
+            let msg = input::for_terminal(&format!("{:#}", f.error).replace('\n', " "));
             eprintln!("gwr: error: {msg}");
             ExitCode::from(f.exit as u8)
         }
     }
 }
 
-/// Reads a file for the command line, mapping a missing or unreadable path to its exit code.
-pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    let md = std::fs::metadata(path).map_err(|e| {
-        Failure::new(
-            Exit::InputMissing,
-            anyhow::anyhow!("{}: {}", path.display(), e),
-        )
-    })?;
-    if md.is_dir() {
-        return Err(Failure::new(
-            Exit::InputMissing,
-            anyhow::anyhow!("{}: is a folder, not a file", path.display()),
-        ));
-    }
-    if md.len() > gwr_extract::decode::MAX_INPUT_BYTES {
-        return Err(Failure::new(
-            Exit::InputNotText,
-            anyhow::anyhow!(
-                "{}: {} bytes is over the limit of {} bytes",
-                path.display(),
-                md.len(),
-                gwr_extract::decode::MAX_INPUT_BYTES
-            ),
-        ));
-    }
-    std::fs::read(path)
-        .with_context(|| format!("{}: cannot read", path.display()))
-        .map_err(|e| Failure::new(Exit::InputMissing, e))
-}
-
-/// A fresh temporary folder beside `out`, so the final rename stays on one file system.
-pub fn staging_dir(out: &Path) -> Result<PathBuf, Failure> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let tmp = parent.join(format!(".{name}.gwr-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).ok();
-    }
-    std::fs::create_dir_all(&tmp).map_err(|e| {
-        Failure::new(
-            Exit::OutputUnwritable,
-            anyhow::anyhow!("{}: cannot create the output folder: {}", out.display(), e),
-        )
-    })?;
-    Ok(tmp)
-}
+pub use input::read_input;

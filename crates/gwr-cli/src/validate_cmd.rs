@@ -34,12 +34,14 @@ pub fn run(args: &ValidateArgs) -> Result<(), Failure> {
     if !args.quiet {
         for p in &report.problems {
             // a closed pipe (`| head`) is not an error worth reporting
-            if writeln!(out, "{p}").is_err() {
+            // values from the package are shown escaped and cut (crate::input::for_terminal)
+            let line = crate::input::for_terminal(&p.to_string().replace('\n', "\\n"));
+            if writeln!(out, "{line}").is_err() {
                 break;
             }
         }
     }
-    let _ = writeln!(out, "{}", report.summary());
+    let _ = writeln!(out, "{}", crate::input::for_terminal(&report.summary()));
     let _ = out.flush();
     if report.is_valid() {
         Ok(())
