@@ -2,12 +2,13 @@
 //! grow linearly with the input (BENCHMARKS.md, "Hostile input"). One input per process, so
 //! the peak memory (VmHWM of /proc/self/status) is this input's alone.
 //!
-//! Run: `cargo run --release -p gwr-extract --example hostile -- KIND MB`, KIND one of
+//! Run: `cargo run --release -p gwr-extract --example hostile -- KIND MB [UNIT]`, KIND one of
 //! - `parens`: MB megabytes of `(` (one unbalanced-bracket spot per byte);
 //! - `targets`: the target sentence `2025年预期目标：地区生产总值增长5%左右，达到1000亿元。`
 //!   repeated to MB megabytes (two target facts per sentence, each looking for a baseline);
 //! - `levels`: `2024年地区生产总值达到N亿元。2025年预期目标：地区生产总值增长5%左右，达到M亿元。`
-//!   repeated, with N and M counting up (every target has baseline candidates).
+//!   repeated, with N and M counting up (every target has baseline candidates);
+//! - `repeat`: a third argument (e.g. `的`, `1 `, `（`, `5%，`) repeated to MB megabytes.
 //!
 //! Prints one tab-separated line: kind, MB, chars, seconds, facts, targets, quality issues,
 //! peak RSS in MB.
@@ -41,8 +42,14 @@ fn main() {
                 ));
             }
         }
+        "repeat" => {
+            let unit = args.next().unwrap_or_else(|| "的".into());
+            while text.len() < want {
+                text.push_str(&unit);
+            }
+        }
         other => {
-            eprintln!("unknown kind {other}: parens, targets or levels");
+            eprintln!("unknown kind {other}: parens, targets, levels or repeat");
             std::process::exit(2);
         }
     }

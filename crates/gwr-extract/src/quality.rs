@@ -263,6 +263,9 @@ pub(crate) struct Findings {
 struct Bucket {
     /// Candidates, in push order between compactions.
     kept: Vec<Finding>,
+    /// After a compaction that left exactly [`MAX_ISSUES_PER_CODE`] candidates, the largest
+    /// of their spans: a later finding beyond it can never be listed.
+    bar: Option<(usize, usize)>,
     /// Spans of findings that can no longer be among the first [`MAX_ISSUES_PER_CODE`]:
     /// every one lies after every kept finding.
     dropped: Vec<(u32, u32)>,
@@ -281,6 +284,7 @@ impl Bucket {
             return;
         }
         let rest = self.kept.split_off(MAX_ISSUES_PER_CODE);
+        self.bar = self.kept.last().map(|f| (f.start, f.end));
         for f in rest {
             let span = (to_u32(f.start), to_u32(f.end));
             self.dropped.push(span);
@@ -318,6 +322,33 @@ impl Findings {
         if b.kept.len() >= 2 * MAX_ISSUES_PER_CODE {
             b.compact();
         }
+    }
+
+    /// Adds the finding `make()` of `code` at `start..end`, without making it when it could
+    /// never be listed (past the cap, after the first unlisted one): detectors that can fire
+    /// once per character (brackets, quotes) spend no time on messages nobody sees.
+    pub fn push_with(
+        &mut self,
+        code: &'static str,
+        start: usize,
+        end: usize,
+        make: impl FnOnce() -> Finding,
+    ) {
+        if start >= end || end > self.len {
+            return;
+        }
+        if let Some(b) = self.by_code.get_mut(code) {
+            let past_bar = b.bar.is_some_and(|bar| (start, end) > bar);
+            let past_first = b
+                .first_dropped
+                .as_ref()
+                .is_some_and(|d| (start, end) > (d.start, d.end));
+            if past_bar && past_first {
+                b.dropped.push((to_u32(start), to_u32(end)));
+                return;
+            }
+        }
+        self.push(make());
     }
 
     /// The findings kept, plus one summary finding per code that had too many, unsorted.

@@ -146,7 +146,10 @@ fn check_unit(ctx: &Ctx, start: usize, end: usize, in_body: bool, out: &mut Find
             {
                 continue;
             }
-            out.push(unmatched_close(ctx, pair, start, k, in_body));
+            let s = close_start(ctx, start, k);
+            out.push_with(code(pair), s, k + 1, || {
+                unmatched_close(ctx, pair, start, k, in_body)
+            });
         }
     }
     if !any {
@@ -157,7 +160,10 @@ fn check_unit(ctx: &Ctx, start: usize, end: usize, in_body: bool, out: &mut Find
             if closer_after(ctx, pair, end) {
                 continue;
             }
-            out.push(unmatched_open(ctx, pair, end, k, in_body));
+            let e = open_end(ctx, end, k);
+            out.push_with(code(pair), k, e, || {
+                unmatched_open(ctx, pair, end, k, in_body)
+            });
         }
     }
 }
@@ -232,11 +238,26 @@ fn code(pair: &Pair) -> &'static str {
     }
 }
 
-fn unmatched_close(ctx: &Ctx, pair: &Pair, unit_start: usize, k: usize, in_body: bool) -> Finding {
+/// Start of the span of an unmatched closer at `k`: up to 10 chars back, not past a boundary.
+fn close_start(ctx: &Ctx, unit_start: usize, k: usize) -> usize {
     let mut s = k;
     while s > unit_start && k - s < 10 && !is_boundary(ctx.at(s - 1)) {
         s -= 1;
     }
+    s
+}
+
+/// End of the span of an unmatched opener at `k`: up to 12 chars on, not past a boundary.
+fn open_end(ctx: &Ctx, unit_end: usize, k: usize) -> usize {
+    let mut e = k + 1;
+    while e < unit_end && e - k < 12 && !is_boundary(ctx.at(e)) {
+        e += 1;
+    }
+    e
+}
+
+fn unmatched_close(ctx: &Ctx, pair: &Pair, unit_start: usize, k: usize, in_body: bool) -> Finding {
+    let s = close_start(ctx, unit_start, k);
     let q = ctx.slice(s, k + 1);
     let c = ctx.at(k);
     let o = pair.open.first().copied().unwrap_or(' ');
@@ -261,10 +282,7 @@ fn unmatched_close(ctx: &Ctx, pair: &Pair, unit_start: usize, k: usize, in_body:
 }
 
 fn unmatched_open(ctx: &Ctx, pair: &Pair, unit_end: usize, k: usize, in_body: bool) -> Finding {
-    let mut e = k + 1;
-    while e < unit_end && e - k < 12 && !is_boundary(ctx.at(e)) {
-        e += 1;
-    }
+    let e = open_end(ctx, unit_end, k);
     let q = ctx.slice(k, e);
     let c = ctx.at(k);
     let cl = pair.close.first().copied().unwrap_or(' ');
