@@ -294,23 +294,22 @@ pub(crate) fn resolve_schema_path(r: &mut Resource, root: &std::path::Path, repo
     let Some(Value::String(p)) = r.raw.get("schema").cloned() else {
         return;
     };
-    match crate::safe::read(root, &p, crate::MAX_SCHEMA_BYTES)
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-    {
-        Some(v) => {
-            let name = r.name.clone();
-            r.schema = table_schema(&v, &name, report);
-        }
-        None => report.push(
-            &r.name,
-            None,
-            Some("schema"),
-            "resource-path",
-            format!(
-                "schema `{p}` cannot be read as JSON (a regular file inside the package, at most {} bytes)",
-                crate::MAX_SCHEMA_BYTES
-            ),
-        ),
-    }
+    let why = match crate::safe::read(root, &p, crate::MAX_SCHEMA_BYTES) {
+        Ok(b) => match serde_json::from_slice::<Value>(&b) {
+            Ok(v) => {
+                let name = r.name.clone();
+                r.schema = table_schema(&v, &name, report);
+                return;
+            }
+            Err(e) => format!("is not JSON: {e}"),
+        },
+        Err(e) => e.to_string(),
+    };
+    report.push(
+        &r.name,
+        None,
+        Some("schema"),
+        "resource-path",
+        format!("schema `{p}`: {why}"),
+    );
 }

@@ -48,13 +48,13 @@ impl std::fmt::Display for OpenError {
 /// Opens `rel` inside the package folder `root`: the open regular file and its size.
 pub(crate) fn open(root: &Path, rel: &str) -> Result<(File, u64), OpenError> {
     let joined = crate::files::safe_join(root, rel)
-        .ok_or_else(|| OpenError::Outside(format!("`{rel}` is not a relative path")))?;
+        .ok_or_else(|| OpenError::Outside("is not a relative path inside the package".into()))?;
     let real_root = canonical(root)?;
     let real = canonical(&joined)?;
     if !real.starts_with(&real_root) {
-        return Err(OpenError::Outside(format!(
-            "`{rel}` leads outside the package (through a symbolic link)"
-        )));
+        return Err(OpenError::Outside(
+            "leads outside the package (through a symbolic link)".into(),
+        ));
     }
     let file = open_nonblocking(&real).map_err(OpenError::Io)?;
     let md = file.metadata().map_err(OpenError::Io)?;

@@ -663,3 +663,42 @@ fn release_folder_if_present() {
         }
     }
 }
+
+/// Issue 13, 4-6: a Table Schema given by path is read only when it is a regular file inside
+/// the package: not through a link to a file outside, not a FIFO (which would hang).
+#[cfg(unix)]
+#[test]
+fn schema_paths_never_leave_the_package() {
+    let dir = copy_package("schema-escape");
+    let outside =
+        std::env::temp_dir().join(format!("gwr-validate-outside-{}.json", std::process::id()));
+    std::fs::write(&outside, r#"{"fields":[{"name":"OUTSIDE-FIELD"}]}"#).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.0.join("schemas/linked.json")).unwrap();
+    let st = std::process::Command::new("mkfifo")
+        .arg(dir.0.join("schemas/fifo.json"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let i = resource_index(&dir.0, "quality_issues");
+    let j = resource_index(&dir.0, "targets");
+    edit_descriptor(&dir.0, |v| {
+        v["resources"][i]["schema"] = serde_json::json!("schemas/linked.json");
+        v["resources"][j]["schema"] = serde_json::json!("schemas/fifo.json");
+    });
+    let r = validate(&dir.0);
+    std::fs::remove_file(&outside).ok();
+    let text = show(&r);
+    assert!(!text.contains("OUTSIDE-FIELD"), "{text}");
+    let p = r
+        .problems
+        .iter()
+        .find(|p| p.resource == "quality_issues" && p.field.as_deref() == Some("schema"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(p.message.contains("leads outside the package"), "{p}");
+    let p = r
+        .problems
+        .iter()
+        .find(|p| p.resource == "targets" && p.field.as_deref() == Some("schema"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(p.message.contains("FIFO"), "{p}");
+}
