@@ -348,3 +348,36 @@ fn control_characters_and_long_values_are_not_echoed_raw() {
     let line = one_line(&r);
     assert!(line.chars().count() < 600 && line.contains('…'), "{line}");
 }
+
+#[test]
+fn a_run_killed_with_its_staging_written_leaves_the_old_output_and_no_obstacle() {
+    let d = group("sigkill");
+    first_output(&d);
+    let before = fs::read(d.join("o/datapackage.json")).unwrap();
+    let mut cmd = gwr_cmd(&["extract", "r.txt", "--out", "o", "--year", "2023"], &d);
+    cmd.env("GWR_TEST_STALL_MS", "30000");
+    let mut child = cmd.spawn().expect("spawn");
+    let t0 = std::time::Instant::now();
+    while !hidden_entries(&d).iter().any(|n| n.contains("gwr-tmp")) {
+        assert!(t0.elapsed() < DEADLINE, "no staging folder appeared");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    child.kill().unwrap(); // SIGKILL: no cleanup can run
+    child.wait().unwrap();
+    assert_eq!(fs::read(d.join("o/datapackage.json")).unwrap(), before);
+    assert!(
+        !hidden_entries(&d).is_empty(),
+        "SIGKILL leaves the staging folder"
+    );
+    // the next run cleans it and replaces the output
+    let r = extract(&d, &["r.txt", "--out", "o", "--year", "2023"]);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert!(
+        r.stderr.contains("left by an interrupted run"),
+        "{}",
+        r.stderr
+    );
+    assert!(hidden_entries(&d).is_empty(), "{:?}", hidden_entries(&d));
+    assert_ne!(fs::read(d.join("o/datapackage.json")).unwrap(), before);
+}
