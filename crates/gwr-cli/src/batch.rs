@@ -105,7 +105,11 @@ fn discover(dir: &Path) -> Result<Vec<Job>, Failure> {
     let missing = |e: std::io::Error| {
         Failure::new(
             Exit::InputMissing,
-            anyhow!("{}: cannot list the folder: {}", dir.display(), e),
+            anyhow!(
+                "{}: cannot list the folder: {}",
+                dir.display(),
+                crate::input::explain_io(&e)
+            ),
         )
     };
     let mut jobs = Vec::new();

@@ -178,9 +178,18 @@ pub(crate) fn write_output(
     let tmp = staging_dir(out)?;
     if let Err(e) = write_package(&tmp, &input, &Layout::FLAT) {
         discard(&tmp);
+        let why = match &e {
+            // name the file inside the output, not inside the (removed) staging folder
+            gwr_export::ExportError::Io { path, source } => format!(
+                "cannot write {}: {}",
+                path.strip_prefix(&tmp).unwrap_or(path).display(),
+                explain_io(source)
+            ),
+            other => other.to_string(),
+        };
         return Err(Failure::new(
             Exit::OutputUnwritable,
-            anyhow!("{}: {}", out.display(), e),
+            anyhow!("{}: {why}", out.display()),
         ));
     }
     stall_for_tests();
