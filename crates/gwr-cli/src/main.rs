@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod batch;
 mod extract_cmd;
 mod show_cmd;
+mod source_path;
 mod validate_cmd;
 
 /// Exit codes, one per kind of failure, so scripts can tell them apart.

@@ -39,7 +39,7 @@ fn a_fresh_project_builds_and_prints_the_targets() {
         r#"fn main() {
     let id = "cn-sh-baoshan-songnan-2024";
     let report = gwr_data::report(id).expect("seed report");
-    println!("{} {}", report.report_id, report.report_year);
+    println!("{} {:?}", report.report_id, report.report_year);
     for t in gwr_data::targets_of(id) {
         println!("{}\t{}\t{:?}\t{:?}", t.target_id, t.subject, t.value, t.unit);
     }
