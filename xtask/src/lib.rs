@@ -11,6 +11,7 @@ use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText, W
 use gwr_extract::{decode, extract, SourceInfo};
 use gwr_model::{Report, ReportMeta};
 
+pub mod corpus;
 pub mod docs;
 pub mod extras;
 
@@ -107,6 +108,7 @@ pub fn load_sources(root: &Path) -> Result<Vec<SourceReport>> {
             info: SourceInfo {
                 encoding: decoded.encoding,
                 sha256: sha,
+                markdown: false,
             },
             rel_path: format!("data/sources/{id}/report.txt"),
         });

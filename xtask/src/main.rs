@@ -7,7 +7,11 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   publish    regenerate data/, schemas/, datapackage.json from data/sources/ and write the
              release into dist/ (package folder, zip, SHA256SUMS)
-  generate   regenerate the committed package files only (no dist/)";
+  generate   regenerate the committed package files only (no dist/)
+  corpus-check [DIR]
+             check the year and place read off every report of the real corpus
+             (DIR, default ../shared/corpus; skipped when absent) against the file and
+             folder names and the front matter; prints accuracy and every exception";
 
 fn main() {
     if let Err(e) = run() {
@@ -39,6 +43,15 @@ fn run() -> Result<()> {
             }
             std::fs::remove_dir_all(&staging).ok();
             println!("generated {} files", files.len());
+        }
+        Some("corpus-check") => {
+            let corpus = args
+                .get(1)
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| root.join("..").join("shared").join("corpus"));
+            if !xtask::corpus::corpus_check(&corpus)? {
+                bail!("year accuracy below 99 %");
+            }
         }
         Some("-h") | Some("--help") | None => println!("{USAGE}"),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),

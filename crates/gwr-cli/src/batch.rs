@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::anyhow;
 use gwr_extract::extract;
+use gwr_model::meta::sanitize_id;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::extract_cmd::{load_report, write_output, ExtractArgs, Extracted};
@@ -18,15 +19,23 @@ struct Job {
     file: PathBuf,
     /// Its metadata file, when there is one.
     meta: Option<PathBuf>,
-    /// The name the id is made from when there is no metadata.
+    /// The id when there is no metadata (see [`crate::source_path::report_id`]).
     stem: String,
+    /// What the path says: Markdown or not, the place its folder names.
+    hints: gwr_extract::infer::Hints,
     /// The file's path relative to the folder, for the progress bar.
     label: String,
 }
 
 impl Job {
     fn run(&self, year: Option<i32>) -> Result<Extracted, Failure> {
-        let loaded = load_report(&self.file, self.meta.as_deref(), &self.stem, year)?;
+        let loaded = load_report(
+            &self.file,
+            self.meta.as_deref(),
+            &self.stem,
+            year,
+            &self.hints,
+        )?;
         let report = extract(&loaded.text, &loaded.meta, &loaded.info);
         Ok(Extracted { loaded, report })
     }
@@ -99,65 +108,81 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
 }
 
 /// The reports of `dir`, sorted by path: every `SUB/report.txt` (metadata `SUB/report.toml`)
-/// and every `NAME.txt`, `NAME.html`, `NAME.htm` (metadata `NAME.toml`) directly in it. Names
-/// starting with `.` are passed over. Fails when there is none.
+/// and every `NAME.txt`, `NAME.html`, `NAME.htm` (metadata `NAME.toml`) directly in it, and
+/// every `NAME.md` at any depth (metadata `NAME.toml`; a folder holding `report.txt` is one
+/// report and is not searched further). Names starting with `.` and `README.md` files are passed
+/// over. Ids come from the path below `dir` ([`crate::source_path::report_id`]). Fails when
+/// there is no report.
 fn discover(dir: &Path) -> Result<Vec<Job>, Failure> {
-    let missing = |e: std::io::Error| {
+    let missing = |at: &Path, e: std::io::Error| {
         Failure::new(
             Exit::InputMissing,
             anyhow!(
                 "{}: cannot list the folder: {}",
-                dir.display(),
+                at.display(),
                 crate::input::explain_io(&e)
             ),
         )
     };
     let mut jobs = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(missing)? {
-        let path = entry.map_err(missing)?.path();
-        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-            continue;
-        };
-        if name.starts_with('.') {
-            continue;
+    // (folder, depth below dir)
+    let mut folders = vec![(dir.to_path_buf(), 0usize)];
+    while let Some((folder, depth)) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|e| missing(&folder, e))? {
+            let path = entry.map_err(|e| missing(&folder, e))?.path();
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+            let (file, meta, stem) = if path.is_dir() {
+                let file = path.join("report.txt");
+                if depth == 0 && file.is_file() {
+                    (file, path.join("report.toml"), sanitize_id(&name))
+                } else {
+                    // bounded: a link cycle cannot make it endless
+                    if depth < 32 {
+                        folders.push((path, depth + 1));
+                    }
+                    continue;
+                }
+            } else {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                    .unwrap_or_default();
+                let markdown = crate::source_path::is_markdown(&path);
+                let plain = depth == 0 && ["txt", "html", "htm"].contains(&ext.as_str());
+                if !(plain || markdown) || crate::source_path::is_readme(&path) {
+                    continue;
+                }
+                (
+                    path.clone(),
+                    path.with_extension("toml"),
+                    crate::source_path::report_id(&rel),
+                )
+            };
+            let label = file
+                .strip_prefix(dir)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            jobs.push(Job {
+                meta: meta.is_file().then_some(meta),
+                hints: crate::source_path::hints(&file),
+                file,
+                stem,
+                label,
+            });
         }
-        let (file, meta, stem) = if path.is_dir() {
-            let file = path.join("report.txt");
-            if !file.is_file() {
-                continue;
-            }
-            (file, path.join("report.toml"), name)
-        } else {
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_ascii_lowercase())
-                .unwrap_or_default();
-            if !["txt", "html", "htm"].contains(&ext.as_str()) {
-                continue;
-            }
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            (path.clone(), path.with_extension("toml"), stem)
-        };
-        let label = file
-            .strip_prefix(dir)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
-        jobs.push(Job {
-            meta: meta.is_file().then_some(meta),
-            file,
-            stem,
-            label,
-        });
     }
     if jobs.is_empty() {
         return Err(Failure::new(
             Exit::InputMissing,
             anyhow!(
-                "{}: is a folder with no reports in it (looked for SUB/report.txt, *.txt, *.html, *.htm)",
+                "{}: is a folder with no reports in it (looked for SUB/report.txt, *.txt, *.html, *.htm, and *.md at any depth)",
                 dir.display()
             ),
         ));

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use clap::Args;
 use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText};
-use gwr_extract::{decode, extract, infer::infer_meta, SourceInfo};
-use gwr_model::{Report, ReportMeta};
+use gwr_extract::infer::{infer_meta_with, Hints};
+use gwr_extract::{decode, extract, SourceInfo};
+use gwr_model::{Report, ReportMeta, YearBasis};
 
 use crate::input::explain_io;
 use crate::swap::{discard, install, staging_dir};
@@ -21,9 +22,12 @@ Examples:
   gwr extract reports/ --out all/                        every report of a folder, one package
   gwr extract data/sources/ --out all/ --skip-bad -q     skip unreadable files, print no summary
 
-A folder holds reports as SUB/report.txt (metadata in SUB/report.toml, id from SUB) or as
-NAME.txt, NAME.html, NAME.htm (metadata in NAME.toml, id from NAME); each metadata file is
-optional. Names starting with \".\" are passed over.
+A folder holds reports as SUB/report.txt (metadata in SUB/report.toml, id from SUB), as
+NAME.txt, NAME.html, NAME.htm (metadata in NAME.toml, id from NAME), and as NAME.md at any
+depth (Markdown with an optional YAML front matter; id from the path below the folder, Chinese
+in pinyin: 福建省/2024.md → fujiansheng-2024); each metadata file is optional. Names starting
+with \".\" and README.md files are passed over. A report whose year nobody can tell is still
+extracted, its report_year left empty, with a warning.
 
 Exit codes: 0 done, 2 wrong command line, 3 input missing, 4 input not usable text,
 5 bad metadata, 6 output not writable.";
@@ -82,12 +86,11 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     if args.file.is_dir() {
         return crate::batch::run(args);
     }
-    let stem = args
-        .file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("report");
-    let loaded = load_report(&args.file, args.meta.as_deref(), stem, args.year)?;
+    let stem = crate::source_path::report_id(Path::new(
+        args.file.file_name().unwrap_or(args.file.as_os_str()),
+    ));
+    let hints = crate::source_path::hints(&args.file);
+    let loaded = load_report(&args.file, args.meta.as_deref(), &stem, args.year, &hints)?;
     let report = extract(&loaded.text, &loaded.meta, &loaded.info);
     let done = vec![Extracted { loaded, report }];
     let counts = write_output(&args.out, done, |_| "source/report.txt".into())?;
@@ -116,17 +119,25 @@ pub(crate) struct Extracted {
 }
 
 /// Reads and decodes `file` and loads its metadata: from `meta_file` when given, else read off
-/// the text with `stem` for the id. `year` overrides the report year.
+/// the text with `stem` for the id. `year` overrides the report year. A year nobody can tell
+/// is no failure: it stays empty and a warning line says so.
 pub(crate) fn load_report(
     file: &Path,
     meta_file: Option<&Path>,
     stem: &str,
     year: Option<i32>,
+    hints: &Hints,
 ) -> Result<Loaded, Failure> {
     let bytes = read_input(file)?;
     let decoded = decode::decode(&bytes)
         .map_err(|e| Failure::new(Exit::InputNotText, anyhow!("{}: {}", file.display(), e)))?;
-    let meta = load_meta(file, meta_file, stem, year, &decoded.text)?;
+    let meta = load_meta(file, meta_file, stem, year, &decoded.text, hints)?;
+    if meta.report_year.is_none() {
+        eprintln!(
+            "gwr: warning: {}: the text does not say the report year: report_year left empty (give --year, or report_year in its metadata)",
+            file.display()
+        );
+    }
     let sha256 = decode::sha256_hex(&bytes);
     if let Some(expected) = meta.sha256.as_deref().filter(|e| *e != sha256) {
         return Err(Failure::new(
@@ -143,6 +154,7 @@ pub(crate) fn load_report(
         info: SourceInfo {
             encoding: decoded.encoding,
             sha256,
+            markdown: hints.markdown,
         },
         text: decoded.text,
     })
@@ -260,6 +272,7 @@ fn load_meta(
     stem: &str,
     year: Option<i32>,
     text: &str,
+    hints: &Hints,
 ) -> Result<ReportMeta, Failure> {
     let bad = |e: anyhow::Error| Failure::new(Exit::BadMeta, e);
     let mut meta = match meta_file {
@@ -273,16 +286,16 @@ fn load_meta(
                 .map_err(|e| bad(anyhow!("{}: {}", path.display(), e)))?;
             meta
         }
-        None => infer_meta(text, stem),
+        None => infer_meta_with(text, stem, hints),
     };
     if let Some(y) = year {
-        meta.report_year = y;
-    }
-    if meta.report_year == 0 {
-        return Err(bad(anyhow!(
-            "{}: the text does not say the report year; give --year, or report_year in its metadata",
-            file.display()
-        )));
+        meta.report_year = Some(y);
+        meta.report_year_basis = Some(YearBasis::Metadata);
+    } else if meta_file.is_some() && meta.report_year.is_none() {
+        // metadata without a year: read it off the text
+        let read = infer_meta_with(text, stem, hints);
+        meta.report_year = read.report_year;
+        meta.report_year_basis = read.report_year_basis;
     }
     meta.validate()
         .map_err(|e| bad(anyhow!("{}: {}", file.display(), e)))?;

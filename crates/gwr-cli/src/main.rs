@@ -8,6 +8,7 @@ mod batch;
 mod extract_cmd;
 mod input;
 mod show_cmd;
+mod source_path;
 mod swap;
 mod validate_cmd;
 

@@ -82,7 +82,11 @@ fn three_reports(dir: &Path) -> Vec<(&'static str, String)> {
         &dir.join("c-county.toml"),
         meta_toml("c-county-2022", "丙县", 2022),
     );
-    write(&dir.join("notes.md"), "not a report");
+    write(&dir.join("notes.csv"), "not a report");
+    write(
+        &dir.join("README.md"),
+        "# the folder's documentation, not a report",
+    );
     write(&dir.join(".hidden.txt"), report_text("丁乡", 2021, 4));
     vec![("a-town-2024", a), ("b-city-2023", b), ("c-county-2022", c)]
 }
@@ -425,7 +429,8 @@ fn meta_with_a_folder_is_a_usage_error() {
 #[test]
 fn folder_without_reports_is_refused() {
     let dir = sandbox("empty");
-    write(&dir.join("in/notes.md"), "nothing");
+    write(&dir.join("in/notes.csv"), "nothing");
+    write(&dir.join("in/sub/README.md"), "nothing");
     let o = gwr(&dir, &["in", "--out", "out"]);
     assert_failed(&o, INPUT_MISSING, &["in", "no reports"], &dir.join("out"));
 }
@@ -436,8 +441,21 @@ fn year_applies_to_every_report() {
     let no_year = "各位代表：\n一、工作回顾\n全年完成财政收入5.87亿元，同比增长14.5%。\n";
     write(&dir.join("in/p.txt"), no_year);
     write(&dir.join("in/q.txt"), no_year);
+    // no year anywhere: extracted all the same, one warning per report, the year left empty
     let o = gwr(&dir, &["in", "--out", "out"]);
-    assert_failed(&o, BAD_META, &["p.txt", "year"], &dir.join("out"));
+    assert_ok(&o);
+    let err = stderr(&o);
+    for name in ["p.txt", "q.txt"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains("warning") && l.contains(name) && l.contains("year")),
+            "no warning naming {name}: {err}"
+        );
+    }
+    let rows = read_csv(&dir.join("out/reports.csv"));
+    let years: Vec<&str> = rows.iter().map(|r| r["report_year"].as_str()).collect();
+    assert_eq!(years, ["", ""]);
+    // --year fills it for every report
     assert_ok(&gwr(&dir, &["in", "--out", "out", "--year", "2019"]));
     let rows = read_csv(&dir.join("out/reports.csv"));
     let years: Vec<&str> = rows.iter().map(|r| r["report_year"].as_str()).collect();
@@ -487,4 +505,74 @@ fn help_explains_the_folder_form() {
     ] {
         assert!(help.contains(want), "--help lacks {want:?}:\n{help}");
     }
+}
+
+/// Markdown reports at any depth, with a YAML front matter: ids from the path (pinyin), the
+/// place from the folder when the text names none, the front matter's title and source; a
+/// report without a year and one with a broken front matter are extracted all the same; the
+/// package validates.
+#[test]
+fn nested_markdown_reports() {
+    let dir = sandbox("markdown");
+    let md = |title: &str, body: &str| {
+        format!("---\nsource: https://example.invalid/a.htm\ntitle: {title}\n---\n\n{body}")
+    };
+    let body = "**各位代表：**\n\n现在，我代表省人民政府，向大会报告工作。\n\n## 一、2023年工作回顾\n\n全年地区生产总值**增长5.5%**[1]。\n\n**二、2024年主要任务**\n\n今年地区生产总值增长5%左右。\n";
+    write(
+        &dir.join("in/政府工作报告-省自治区/福建省/2024.md"),
+        md("2024年政府工作报告", body),
+    );
+    write(
+        &dir.join("in/主要城市/中卫市/2022.md"),
+        md("中卫市政府工作报告（2021年12月29日 马洪海）", body),
+    );
+    write(
+        &dir.join("in/其他/无年份.md"),
+        "各位代表：\n现在，我代表政府报告工作。\n",
+    );
+    write(
+        &dir.join("in/其他/坏.md"),
+        "---\ntitle: [2024年\n各位代表：\n",
+    );
+    write(&dir.join("in/README.md"), "# not a report");
+    let o = gwr(&dir, &["in", "--out", "out"]);
+    assert_ok(&o);
+    let err = stderr(&o);
+    assert!(
+        err.contains("无年份.md") && err.contains("report year"),
+        "{err}"
+    );
+    let rows = read_csv(&dir.join("out/reports.csv"));
+    let by_id: BTreeMap<&str, &BTreeMap<String, String>> =
+        rows.iter().map(|r| (r["report_id"].as_str(), r)).collect();
+    let ids: Vec<&str> = by_id.keys().copied().collect();
+    assert_eq!(
+        ids,
+        [
+            "qita-huai",
+            "qita-wunianfen",
+            "zhengfugongzuobaogao-shengzizhiqu-fujiansheng-2024",
+            "zhuyaochengshi-zhongweishi-2022"
+        ]
+    );
+    let fj = by_id["zhengfugongzuobaogao-shengzizhiqu-fujiansheng-2024"];
+    assert_eq!(fj["place_zh"], "福建省");
+    assert_eq!(fj["report_year"], "2024");
+    assert_eq!(fj["source_url"], "https://example.invalid/a.htm");
+    let zw = by_id["zhuyaochengshi-zhongweishi-2022"];
+    assert_eq!(zw["place_zh"], "中卫市");
+    assert_eq!(zw["report_year"], "2022");
+    assert_eq!(zw["report_year_basis"], "delivered_date");
+    assert_eq!(zw["delivered_date"], "2021-12-29");
+    assert_eq!(zw["speaker"], "马洪海");
+    assert_eq!(by_id["qita-wunianfen"]["report_year"], "");
+    let issues = fs::read_to_string(dir.join("out/quality_issues.csv")).expect("issues");
+    assert!(issues.contains("front_matter_invalid"), "{issues}");
+    assert!(issues.contains("report_year_unknown"), "{issues}");
+    let sections = fs::read_to_string(dir.join("out/sections.csv")).expect("sections");
+    assert!(
+        !sections.contains("**") && sections.contains("2024年主要任务"),
+        "{sections}"
+    );
+    assert_eq!(problems(&dir.join("out")), Vec::<String>::new());
 }

@@ -101,7 +101,11 @@ fn main() {
         eprintln!("the seed report {SEED} is not embedded");
         std::process::exit(1);
     };
-    let reviewed = seed.report_year - 1;
+    let Some(year) = seed.report_year else {
+        eprintln!("the seed report {SEED} has no report year");
+        std::process::exit(1);
+    };
+    let reviewed = year - 1;
     println!(
         "{} ({}, {})\n",
         seed.title, seed.place_en, seed.parent_areas
@@ -126,8 +130,8 @@ fn main() {
 
     let targets: Vec<[String; 5]> = gwr_data::targets_of(SEED)
         .iter()
-        .filter(|t| t.period == Some(seed.report_year))
+        .filter(|t| t.period == Some(year))
         .map(target_row)
         .collect();
-    print_table(&format!("{} targets", seed.report_year), &targets);
+    print_table(&format!("{year} targets"), &targets);
 }

@@ -14,7 +14,7 @@
 //! let id = "cn-sh-baoshan-songnan-2024";
 //! let seed = report(id).expect("the seed report is embedded");
 //! assert_eq!(seed.place_zh, "淞南镇");
-//! assert_eq!(seed.report_year, 2024);
+//! assert_eq!(seed.report_year, Some(2024));
 //!
 //! // Every fact keeps the exact quote it was read from.
 //! let first = &facts_of(id)[0];

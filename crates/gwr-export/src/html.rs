@@ -527,6 +527,7 @@ pub fn report_html(report: &Report, text: &str, meta: &PackageMeta) -> String {
             escape(&r.place_zh),
             escape(&r.place_en),
             r.report_year
+                .map_or_else(|| "?".to_string(), |y| y.to_string())
         )];
         if let Some(d) = &r.delivered_date {
             parts.push(format!("报告日期 delivered {}", escape(d)));

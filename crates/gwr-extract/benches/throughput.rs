@@ -26,7 +26,7 @@ fn meta(i: usize) -> ReportMeta {
     ReportMeta {
         report_id: format!("bench-{i}"),
         place_zh: "中华人民共和国".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     }
 }

@@ -56,7 +56,7 @@ fn main() {
     let meta = ReportMeta {
         report_id: "hostile-2024".into(),
         place_zh: "某地".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     };
     let chars = text.chars().count();

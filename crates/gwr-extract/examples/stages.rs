@@ -24,7 +24,7 @@ fn main() {
     let meta = ReportMeta {
         report_id: "stages".into(),
         place_zh: "中华人民共和国".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     };
     let source = SourceInfo::utf8("");

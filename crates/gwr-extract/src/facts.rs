@@ -285,7 +285,7 @@ fn facts_core(
             unit_raw: Some(tok.unit_raw.clone()).filter(|u| !u.is_empty()),
             measure: d.measure,
             status: d.status,
-            period: Some(d.period),
+            period: d.period,
             qualifier,
             relates_to: relates[k].map(|j| format!("{}/f{:04}", meta.report_id, j + 1)),
             start: start as u64,
@@ -349,7 +349,7 @@ struct Ctx<'a> {
     /// The text with traditional characters and full-width ASCII mapped to their simplified /
     /// ASCII forms, one char for one char (every word list is matched here).
     norm: &'a [char],
-    report_year: i32,
+    report_year: Option<i32>,
     plan_start: usize,
     years: &'a [(usize, usize, i32)],
     glossary: &'a Glossary,
@@ -373,7 +373,7 @@ struct Draft<'a> {
     /// 分别 stands before the number.
     fenbie: bool,
     status: Status,
-    period: i32,
+    period: Option<i32>,
     group_start: usize,
     clause_start: usize,
     /// A bound qualifier found a few characters before the number (超过全球一半).
@@ -1866,7 +1866,8 @@ impl<'a> Ctx<'a> {
         Status::Actual
     }
 
-    fn period(&self, tok: &NumberToken, group_start: usize, status: Status) -> i32 {
+    /// The year a number is about; `None` when it counts from an unknown report year.
+    fn period(&self, tok: &NumberToken, group_start: usize, status: Status) -> Option<i32> {
         let t = self.norm;
         // nearest year written before the number in the sentence
         let idx = self.years.partition_point(|y| y.1 <= tok.start);
@@ -1884,14 +1885,14 @@ impl<'a> Ctx<'a> {
                     .any(|w| ew(t, group_start, ys, w, clen(w)))
                 || (tok.unit == Some(Unit::Multiple) && self.at(ye) == '的' && tok.start <= ye + 2);
             if !base && (1900..=2100).contains(&y) {
-                return y;
+                return Some(y);
             }
             k -= 1;
         }
         let (ca, cb) = trim(t, group_start, tok.start);
         if ew(t, ca, cb, "去年的", 3) || ew(t, ca, cb, "上年的", 3) || sw(t, ca, cb, "去年")
         {
-            return self.report_year - 1;
+            return self.report_year.map(|y| y - 1);
         }
         if tok.start >= self.plan_start || contains(t, ca, cb, "今年") {
             return self.report_year;
@@ -1900,7 +1901,7 @@ impl<'a> Ctx<'a> {
         if status == Status::Target {
             return self.report_year;
         }
-        self.report_year - 1
+        self.report_year.map(|y| y - 1)
     }
 }
 
@@ -3082,12 +3083,13 @@ const TRAD: &[(char, char)] = &[
 fn find_plan_start(
     t: &[char],
     structure: &Structure,
-    report_year: i32,
+    report_year: Option<i32>,
     body_start: usize,
     body_end: usize,
 ) -> usize {
     let mut best = body_end;
-    let year = report_year.to_string();
+    // an unknown year is named nowhere: "\0年" never matches
+    let year = report_year.map_or_else(|| "\0".to_string(), |y| y.to_string());
     let n = t.len();
     let review = [
         "回顾",
@@ -3207,7 +3209,7 @@ mod tests {
             let ctx = Ctx {
                 token_ends: &[],
                 norm: &t,
-                report_year: 2024,
+                report_year: Some(2024),
                 plan_start: usize::MAX,
                 years: &[],
                 glossary: g,

@@ -2,18 +2,34 @@
 //!
 //! Only what the text states is taken; anything else stays empty.
 //!
-//! - **Title**: a line of the head (before 各位代表) naming a 政府工作报告 that is not a
-//!   sentence, also when a PDF broke it over two lines (政府工作报 / 告); a web page's
-//!   `_site_section` suffix is cut off.
+//! - **Markdown**: a text with a YAML front matter (or a `.md` file, [`Hints::markdown`]) is
+//!   read through [`crate::markdown`]: `source:` is the source URL, `title:` a title whose
+//!   note gives the date and the speaker (中卫市政府工作报告（2021年12月29日 马洪海）); the
+//!   front matter's lines and the markup never become a title or a place.
+//! - **Title**: the front matter's title when it names the report, else a line of the head
+//!   (before 各位代表) naming a 政府工作报告 (or 统计公报) that is not a sentence, also when a
+//!   PDF broke it over two lines (政府工作报 / 告); a web page's `_site_section` suffix and a
+//!   date line run on after it are cut off.
 //! - **Place and level**: the place in the title (2024年淞南镇人民政府工作报告), else the
 //!   government the speaker represents (我代表淞南镇人民政府); a report delivered for the State
-//!   Council (我代表国务院, 中华人民共和国国务院向…) is national.
+//!   Council (我代表国务院, 中华人民共和国国务院向…) is national. A bare level word (我代表省
+//!   人民政府) or a phrase (市第十六届) is no place: then the place the file's folder names
+//!   ([`Hints::place`]) is taken, and also when the text gives a short form of it (长春 →
+//!   长春市).
 //! - **Delivered date and meeting**: a date line of the head, with or without its dash, in
 //!   Arabic, full-width or Chinese numerals (——2024年3月5日在…会议上, 1957年6月26日在…會議上,
 //!   一九五四年九月二十三日在…), the meeting also when it runs on to the next line.
-//! - **Year**, from the first of these that the text gives:
-//!   1. the year of the title;
-//!   2. the year of the date line;
+//! - **Year** (`report_year`, the year the report plans for), from the first of these that the
+//!   text gives (the basis is recorded as `report_year_basis`):
+//!   1. the date the report was delivered (the date line, or the date in the front matter's
+//!      title): its year, the next one when delivered in December (a city congress meeting
+//!      on 2021-12-29 hears the report for 2022), or in October or November when the title or
+//!      the plan headings name the next year; a half-year or mid-term report delivered in July
+//!      plans for the year it is delivered in. The date the text says wins over a title's year
+//!      (a page titled 2019年…政府工作报告 that holds the report delivered on 2020-05-09 is 2020);
+//!   2. the year of the text's title line, else of the front matter's title unless the
+//!      headings (5.) name another year (upstream labels some pages with the year reviewed);
+//!      never a date's year nor a long-range goal's (2035年远景目标);
 //!   3. the session of the National People's Congress the report is addressed to
 //!      (向第一届全国人民代表大会第二次会议提出…, 我们第一届全国人民代表大会第一次会议…), by
 //!      the congress's calendar (a national report only);
@@ -26,10 +42,14 @@
 //!   7. the five-year plans: 今年是“七五”计划的头一年 (its first year), a heading reviewing a
 //!      plan (一、“十一五”时期国民经济和社会发展的回顾) the year after it ended;
 //!   8. a review heading without a year followed by a year (一、去年工作回顾 / 2005年，…):
-//!      the year after it;
+//!      the year after it; a short heading line without a marker opening with a year
+//!      (2006年工作回顾: the year after; 2007年工作安排: that year);
 //!   9. 第六届全国人民代表大会期间 (a whole term looked back on): the next term's first
 //!      session;
-//!   10. the statements about single years: a sentence opening with a year that reports what
+//!   10. a publication line of the page (2018-01-24 16:20, a news write-up of the report): that
+//!       year, the next when published in December;
+//!   11. 今年 next to a year (今年即2018年);
+//!   12. the statements about single years: a sentence opening with a year that reports what
 //!       was done (1984年，…增长…) counts for the year after, one that says what is to be done
 //!       (1987年要…) for that year; the year with most votes, when one has more than any other.
 //!
@@ -38,7 +58,7 @@
 //! National People's Congress) are facts about every national report, not about one report.
 
 use gwr_model::meta::sanitize_id;
-use gwr_model::{AdminLevel, ReportMeta};
+use gwr_model::{AdminLevel, ReportMeta, YearBasis};
 
 /// The place name of national reports.
 const NATIONAL: &str = "中华人民共和国";
@@ -46,8 +66,61 @@ const NATIONAL: &str = "中华人民共和国";
 /// Lines of the head searched for the title and the date line.
 const HEAD_LINES: usize = 40;
 
+/// What the caller knows of a text besides the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The text is Markdown (a `.md` file); a text opening with a `---` front matter is read
+    /// as Markdown anyway.
+    pub markdown: bool,
+    /// A place the file's location names (its folder, 福建省), used when the text names none.
+    pub place: Option<String>,
+}
+
+/// The place a folder's name names, as a hint: the name when it ends with a level word (省,
+/// 自治区, 市, 州, 盟, 县, 区, 旗, 镇, 乡, 街道) and is 2 to 16 characters long (福建省,
+/// 内蒙古自治区, 乌鲁木齐市); `None` otherwise (国家统计局年度统计).
+pub fn place_of_folder(name: &str) -> Option<String> {
+    let len = name.chars().count();
+    let named = [
+        "省",
+        "自治区",
+        "市",
+        "州",
+        "盟",
+        "县",
+        "区",
+        "旗",
+        "镇",
+        "乡",
+        "街道",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s));
+    ((2..=16).contains(&len) && named && is_place_name(name)).then(|| name.to_string())
+}
+
 /// Metadata inferred from `text`; `stem` (the file name without extension) gives the id.
 pub fn infer_meta(text: &str, stem: &str) -> ReportMeta {
+    infer_meta_with(text, stem, &Hints::default())
+}
+
+/// [`infer_meta`] with what the caller knows: a Markdown text's front matter gives the source
+/// address and the title (and the title's place, date and speaker: 中卫市政府工作报告
+/// （2021年12月29日 马洪海）); its markup is read as layout; the place hint is taken when the
+/// text names no place.
+pub fn infer_meta_with(text: &str, stem: &str, hints: &Hints) -> ReportMeta {
+    let md = (hints.markdown || crate::markdown::has_front_matter(text))
+        .then(|| crate::markdown::Markdown::read(text));
+    let fm = md
+        .as_ref()
+        .and_then(|m| m.front_matter.clone())
+        .unwrap_or_default();
+    let text = md.as_ref().map_or(text, |m| m.analysis.as_str());
+    let fm_title = fm
+        .title
+        .as_deref()
+        .map(FrontTitle::read)
+        .unwrap_or_default();
     let lines: Vec<&str> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || is_invisible(c)))
@@ -60,18 +133,41 @@ pub fn infer_meta(text: &str, stem: &str) -> ReportMeta {
         .position(|l| l.starts_with("各位代表") || l.starts_with("各位代錶"))
         .unwrap_or(lines.len());
     let head = lines.get(..head_len).unwrap_or(&[]);
-    let title = title_of(head);
+    let text_title = title_of(head);
+    // the front matter's title when it names the report, else the text's title line
+    let title = if fm_title.names_report || text_title.is_empty() {
+        fm_title.title.clone()
+    } else {
+        text_title.clone()
+    };
     let chars: Vec<char> = text.chars().map(norm_char).collect();
     let national = is_national(&chars);
-    let date = date_line(head);
+    let date = date_line(head).or_else(|| fm_title.date.clone());
+    let published = published_line(head);
 
-    let mut place = place_of(&title);
+    let mut place = [&title, &text_title, &fm_title.title]
+        .iter()
+        .map(|t| place_of(t))
+        .find(|p| is_place_name(p))
+        .unwrap_or_default();
     if place.is_empty() {
         place = if national {
             NATIONAL.to_string()
         } else {
             represented_government(&chars)
         };
+    }
+    if !is_place_name(&place) {
+        place = hints.place.clone().unwrap_or_default();
+    } else if let Some(hint) = &hints.place {
+        // the folder's full name for a short form of it: 长春 → 长春市, 新疆自治区 → 新疆维吾尔自治区
+        let head: String = place.chars().take(2).collect();
+        if *hint != place
+            && (hint.starts_with(&place)
+                || (hint.starts_with(&head) && level_of(hint) == level_of(&place)))
+        {
+            place = hint.clone();
+        }
     }
     let mut meta = ReportMeta {
         report_id: sanitize_id(stem),
@@ -93,24 +189,69 @@ pub fn infer_meta(text: &str, stem: &str) -> ReportMeta {
     } else {
         None
     };
-    let title_chars: Vec<char> = title.chars().map(norm_char).collect();
-    let title_year = years_in(&title_chars).first().map(|y| y.2);
-    let year = title_year
-        .or(date.as_ref().map(|d| d.year))
-        .or(addressed.as_ref().map(|a| a.0))
-        .or_else(|| national.then(|| relative_session_year(&chars)).flatten())
-        .or_else(|| heading_year(&chars))
-        .or_else(|| just_past_year(&chars))
-        .or_else(|| five_year_plan_year(&chars))
-        .or_else(|| review_heading_then_year(&chars))
-        .or_else(|| national.then(|| term_review_year(&chars)).flatten())
-        .or_else(|| voted_year(&chars));
-    meta.report_year = year.filter(|y| (1949..=2100).contains(y)).unwrap_or(0);
+    // the text's own title line; the front matter's title is a web page's, and a page's year
+    // is only taken when the headings do not name another (upstream labels some pages with
+    // the year reviewed: 2008年四川省人民政府工作报告 holding the report for 2009)
+    let text_title_year = title_year(&text_title);
+    let headings = heading_year(&chars);
+    let fm_year = title_year(&fm_title.title).filter(|y| headings.is_none_or(|h| h == *y));
+    let title_year = text_title_year.or(fm_year);
+    let with = |basis: YearBasis| move |y: i32| (y, basis);
+    // the date the text says the report was delivered comes first, whatever year a title
+    // names (a page titled 2019年政府工作报告 that holds the report delivered in 2020); a report
+    // delivered in December plans for the next year
+    let year = date
+        .as_ref()
+        .map(|d| {
+            // delivered in October or November for the next year, as its title or plan
+            // headings say (——2011年11月15日…, 兰州市人民政府工作报告（2012）)
+            let next = d.year + 1;
+            let early =
+                matches!(d.month, 10 | 11) && (title_year == Some(next) || headings == Some(next));
+            (
+                if early { next } else { d.plan_year() },
+                YearBasis::DeliveredDate,
+            )
+        })
+        .or(title_year.map(with(YearBasis::Title)))
+        .or(addressed.as_ref().map(|a| (a.0, YearBasis::Session)))
+        .or_else(|| {
+            national
+                .then(|| relative_session_year(&chars))
+                .flatten()
+                .map(with(YearBasis::Session))
+        })
+        .or_else(|| headings.map(with(YearBasis::Headings)))
+        .or_else(|| just_past_year(&chars).map(with(YearBasis::Headings)))
+        .or_else(|| five_year_plan_year(&chars).map(with(YearBasis::Calendar)))
+        .or_else(|| review_heading_then_year(&chars).map(with(YearBasis::Headings)))
+        .or_else(|| unmarked_heading_year(&chars).map(with(YearBasis::Headings)))
+        .or_else(|| {
+            national
+                .then(|| term_review_year(&chars))
+                .flatten()
+                .map(with(YearBasis::Calendar))
+        })
+        .or_else(|| {
+            published
+                .as_ref()
+                .map(|d| (d.plan_year(), YearBasis::PublishedDate))
+        })
+        .or_else(|| this_year_statement(&chars).map(with(YearBasis::Statements)))
+        .or_else(|| voted_year(&chars).map(with(YearBasis::Statements)))
+        .filter(|(y, _)| (1949..=2100).contains(y));
+    meta.report_year = year.map(|y| y.0);
+    meta.report_year_basis = Some(year.map_or(YearBasis::Unknown, |y| y.1));
     meta.title = title;
     if let Some(d) = date {
         meta.delivered_date = Some(d.iso);
         meta.meeting = d.meeting;
     }
+    if let Some(d) = published {
+        meta.published_date = Some(d.iso);
+    }
+    meta.speaker = fm_title.speaker.clone();
+    meta.source_url = fm.source.clone();
     if meta.meeting.is_none() {
         meta.meeting = addressed.map(|a| a.1);
     }
@@ -367,6 +508,8 @@ const REPORT_NAMES: &[&str] = &[
     "政府工作報告",
     "办事处工作报告",
     "辦事處工作報告",
+    "统计公报",
+    "統計公報",
 ];
 
 /// The title line of the head: names a government's work report, is not a sentence, and may
@@ -377,12 +520,14 @@ fn title_of(head: &[&str]) -> String {
     // (title, whether it ends with the name)
     let candidate = |s: &str| {
         let s = s.split('_').next().unwrap_or(s).trim();
+        let s = tidy(&without_date_note(s));
+        let s = s.as_str();
         let named = REPORT_NAMES.iter().any(|n| s.contains(n));
         if !named || s.chars().any(is_prose_punct) || s.chars().count() > 60 {
             return None;
         }
         let core = match s.rfind(['（', '(']) {
-            Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(s),
+            Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(s).trim(),
             _ => s,
         };
         Some((
@@ -403,6 +548,58 @@ fn title_of(head: &[&str]) -> String {
         .or_else(|| all().next())
         .map(|(t, _)| t.clone())
         .unwrap_or_default()
+}
+
+/// A title line without the date line run on after it (政府工作报告  ——2019年1月27日在…,
+/// 政府工作报告（2013年1月26日在…会议上 代省长某某）).
+fn without_date_note(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let norm: Vec<char> = chars.iter().map(|&c| norm_char(c)).collect();
+    let cut = (1..norm.len()).find(|&p| {
+        norm.get(p - 1).is_some_and(|&c| is_line_mark(c))
+            && date_at(&norm, p).is_some()
+            && norm
+                .get(..p)
+                .is_some_and(|b| REPORT_NAMES.iter().any(|n| contains(b, n)))
+    });
+    match cut {
+        Some(p) => {
+            let mut k = p;
+            while k > 0 && (is_line_mark(norm[k - 1]) || norm[k - 1].is_whitespace()) {
+                k -= 1;
+            }
+            chars[..k].iter().collect()
+        }
+        None => s.to_string(),
+    }
+}
+
+/// A line with the blanks of a Markdown text's markup (and PDF spacing) taken out: whitespace
+/// between two non-ASCII characters removed, other runs made one space.
+fn tidy(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let j = (i..chars.len())
+                .find(|&k| !chars[k].is_whitespace())
+                .unwrap_or(chars.len());
+            let before = out.chars().last();
+            let after = chars.get(j).copied();
+            let join =
+                before.is_some_and(|b| !b.is_ascii()) || after.is_some_and(|a| !a.is_ascii());
+            if !join {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// The place named in a title: 2024年淞南镇人民政府工作报告 → 淞南镇, 澜江省2025年政府工作报告
@@ -429,11 +626,17 @@ fn place_of(title: &str) -> String {
         }
         i += 1;
     }
+    let place = place.replace(['《', '》', '“', '”', '"'], "");
     let mut place = place.trim();
     for wrapper in ["关于印发", "关于公布", "关于", "關於印發", "關於"] {
         place = place.strip_prefix(wrapper).unwrap_or(place);
     }
     let place = place.trim_end_matches(['年', '度']).trim();
+    let place = place
+        .strip_suffix("人民政府")
+        .or_else(|| place.strip_suffix("政府"))
+        .unwrap_or(place)
+        .trim();
     if place.contains("国务院") || place.contains("國務院") || place.contains(NATIONAL) {
         return NATIONAL.into();
     }
@@ -514,70 +717,378 @@ fn level_of(place: &str) -> AdminLevel {
 }
 
 /// A date line of the head.
+#[derive(Debug, Clone)]
 struct DateLine {
     year: i32,
+    month: u32,
     iso: String,
     meeting: Option<String>,
 }
 
+impl DateLine {
+    /// The year a report delivered on this date plans for: a report delivered in December
+    /// plans for the next year (the congresses of many cities meet in late December).
+    fn plan_year(&self) -> i32 {
+        if self.month == 12 {
+            self.year + 1
+        } else {
+            self.year
+        }
+    }
+}
+
+/// Marks that set a date line off: dashes and brackets.
+fn is_line_mark(c: char) -> bool {
+    matches!(
+        c,
+        '—' | '―' | '-' | '─' | '－' | '–' | '(' | '（' | '[' | '【'
+    )
+}
+
 /// "——2024年3月5日在第十四届全国人民代表大会第二次会议上" (the dash, brackets and the
-/// meeting optional; the meeting may run on to the next line).
+/// meeting optional; the meeting may run on to the next line), also after the title on the same
+/// line (政府工作报告  ——2019年1月27日在…, 政府工作报告（2013年1月26日在…会议上 代省长某某）),
+/// for a session of several days (1964年12月21日和22日在…), and with the date after the
+/// meeting (—在河北省第十届人民代表大会第二次会议上（二〇〇四年一月八日）).
 fn date_line(head: &[&str]) -> Option<DateLine> {
     for (k, line) in head.iter().enumerate() {
         let chars: Vec<char> = line.chars().collect();
         let norm: Vec<char> = chars.iter().map(|&c| norm_char(c)).collect();
-        let start = norm
+        let lead = norm
             .iter()
-            .take_while(|&&c| matches!(c, '—' | '-' | '─' | '－' | '–' | '(' | '（' | ' ' | '　'))
+            .take_while(|&&c| is_line_mark(c) || c.is_whitespace())
             .count();
         let marked = norm
-            .get(..start)
+            .get(..lead)
             .is_some_and(|p| p.iter().any(|c| !c.is_whitespace()));
-        let Some((year, month, day, end)) = date_at(&norm, start) else {
-            continue;
-        };
-        let rest: String = chars.get(end..).unwrap_or(&[]).iter().collect();
-        let rest = rest.trim().trim_end_matches([')', '）']).trim();
-        if rest.chars().any(is_prose_punct) {
-            continue; // a sentence that starts with a date
-        }
-        let meeting = if rest.is_empty() {
-            // a bare date is a signature or a publication date unless it is set off as the
-            // date line (——2024年1月10日)
-            if !marked {
-                continue;
-            }
-            None
-        } else if let Some(m) = rest.strip_prefix('在') {
-            // a meeting broken over two lines: 在上海市宝山区淞南镇 / 第八届人民代表大会第五次会议上
-            let m = match head.get(k + 1) {
-                Some(next)
-                    if !m.ends_with('上') && next.trim_end_matches([')', '）']).ends_with('上') =>
-                {
-                    format!("{m}{next}")
-                }
-                _ => m.to_string(),
-            };
-            let m = m
-                .trim_end_matches(['）', ')'])
-                .trim_end_matches('上')
-                .trim();
-            if !(m.contains("会议")
-                || m.contains("會議")
-                || m.contains("大会")
-                || m.contains("大會"))
-            {
-                continue;
-            }
-            Some(m.to_string())
-        } else {
-            continue; // a sentence that starts with a date
-        };
-        return Some(DateLine {
-            year,
-            iso: format!("{year:04}-{month:02}-{day:02}"),
-            meeting,
+        // the date at the start, or right after a dash or bracket inside the line
+        let inner = (lead + 1..norm.len()).filter(|&p| {
+            let dash = norm
+                .get(p.saturating_sub(2)..p)
+                .is_some_and(|d| d.iter().all(|&c| matches!(c, '—' | '―' | '-' | '－')));
+            let after_title = norm.get(p - 1).is_some_and(|&c| is_line_mark(c))
+                && norm
+                    .get(..p)
+                    .is_some_and(|b| REPORT_NAMES.iter().any(|n| contains(b, n)));
+            dash || after_title
         });
+        // ——在一九九七年二月十五日在…会议上: a stray 在 before the date
+        let lead = if marked && norm.get(lead) == Some(&'在') && date_at(&norm, lead + 1).is_some()
+        {
+            lead + 1
+        } else {
+            lead
+        };
+        for (start, is_marked) in std::iter::once((lead, marked)).chain(inner.map(|p| (p, true))) {
+            if let Some(d) = date_line_at(head, k, &chars, &norm, start, is_marked) {
+                return Some(d);
+            }
+        }
+        // the meeting first, the date after it in brackets
+        if norm.get(lead) == Some(&'在') && marked {
+            if let Some(open) = norm.iter().rposition(|&c| c == '(' || c == '（') {
+                if let Some((year, month, day, _)) = date_at(&norm, open + 1) {
+                    let m: String = chars.get(lead + 1..open).unwrap_or(&[]).iter().collect();
+                    if let Some(meeting) = meeting_of(&m) {
+                        return Some(DateLine {
+                            year,
+                            month,
+                            iso: format!("{year:04}-{month:02}-{day:02}"),
+                            meeting: Some(meeting),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The meeting named by `m` (what follows 在): up to its last 会议 or 大会, spaces taken out;
+/// `None` when it names no meeting.
+fn meeting_of(m: &str) -> Option<String> {
+    let chars: Vec<char> = m.chars().collect();
+    let norm: Vec<char> = chars.iter().map(|&c| norm_char(c)).collect();
+    let ends = (0..norm.len().saturating_sub(1))
+        .filter(|&i| starts(&norm, i, "会议") || starts(&norm, i, "大会"))
+        .map(|i| i + 2)
+        .max()?;
+    let m: String = chars
+        .get(..ends)?
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!m.is_empty()).then_some(m)
+}
+
+/// A date line whose date starts at `start` of line `k`.
+fn date_line_at(
+    head: &[&str],
+    k: usize,
+    chars: &[char],
+    norm: &[char],
+    start: usize,
+    marked: bool,
+) -> Option<DateLine> {
+    let (year, month, day, mut end) = date_at(norm, start)?;
+    // 1964年12月21日和22日: a session of several days, the first is the date
+    if norm
+        .get(end)
+        .is_some_and(|&c| matches!(c, '和' | '、' | '至' | '-' | '—'))
+    {
+        if let Some((_, n)) = small_number(norm, end + 1) {
+            if matches!(norm.get(end + 1 + n), Some('日' | '号')) {
+                end += n + 2;
+            }
+        }
+    }
+    let rest: String = chars.get(end..).unwrap_or(&[]).iter().collect();
+    let rest = rest.trim().trim_end_matches([')', '）']).trim();
+    if rest.chars().any(is_prose_punct) {
+        return None; // a sentence that starts with a date
+    }
+    let meeting = if rest.is_empty() {
+        // a bare date is a signature or a publication date unless it is set off as the
+        // date line (——2024年1月10日)
+        if !marked {
+            return None;
+        }
+        None
+    } else if let Some(m) = rest.strip_prefix('在') {
+        // a meeting broken over two lines: 在上海市宝山区淞南镇 / 第八届人民代表大会第五次会议上
+        let m = match head.get(k + 1) {
+            Some(next)
+                if !m.ends_with('上') && next.trim_end_matches([')', '）']).ends_with('上') =>
+            {
+                format!("{m}{next}")
+            }
+            _ => m.to_string(),
+        };
+        Some(meeting_of(&m)?)
+    } else {
+        return None; // a sentence that starts with a date
+    };
+    Some(DateLine {
+        year,
+        month,
+        iso: format!("{year:04}-{month:02}-{day:02}"),
+        meeting,
+    })
+}
+
+/// A front matter title read: the title proper and the hints it carries.
+#[derive(Debug, Clone, Default)]
+struct FrontTitle {
+    /// The title without its date-and-speaker note, a doubled title said once.
+    title: String,
+    /// Whether it names the report (…政府工作报告, …统计公报), rather than being a bare year or
+    /// a sentence.
+    names_report: bool,
+    /// A delivery date it gives: （2021年12月29日 马洪海）, 2025年1月15日…在…会议上作政府工作报告.
+    date: Option<DateLine>,
+    /// The speaker named after that date.
+    speaker: Option<String>,
+}
+
+impl FrontTitle {
+    fn read(raw: &str) -> FrontTitle {
+        let raw = raw.trim();
+        // 2002年广州市政府工作报告2002年广州市政府工作报告: said twice
+        let n = raw.chars().count();
+        let half: String = raw.chars().take(n / 2).collect();
+        let raw = if n % 2 == 0 && n > 0 && raw == format!("{half}{half}") {
+            half.as_str()
+        } else {
+            raw
+        };
+        let norm: Vec<char> = raw
+            .chars()
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => norm_char(c),
+            })
+            .collect();
+        let chars: Vec<char> = raw.chars().collect();
+        let mut out = FrontTitle::default();
+        // a note in brackets at the end: （2021年12月29日 马洪海）, （省九届人大四次会议 2001年）
+        let mut title_end = chars.len();
+        if matches!(norm.last(), Some(')')) {
+            if let Some(open) = norm.iter().rposition(|&c| c == '(') {
+                let inner = &norm[open + 1..norm.len() - 1];
+                if let Some(k) = (0..inner.len()).find(|&k| date_at(inner, k).is_some()) {
+                    if let Some((y, m, d, end)) = date_at(inner, k) {
+                        out.date = Some(DateLine {
+                            year: y,
+                            month: m,
+                            iso: format!("{y:04}-{m:02}-{d:02}"),
+                            meeting: None,
+                        });
+                        let rest: String = chars[open + 1 + end..chars.len() - 1].iter().collect();
+                        let name = rest.trim();
+                        let cjk = name
+                            .chars()
+                            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·');
+                        if cjk && (2..=5).contains(&name.chars().count()) {
+                            out.speaker = Some(name.to_string());
+                        }
+                        title_end = open;
+                    }
+                }
+            }
+        }
+        // 2025年1月15日广东省省长王伟中在…会议上作政府工作报告: a sentence opening with the date
+        if out.date.is_none() {
+            if let Some((y, m, d, _)) = date_at(&norm, 0) {
+                out.date = Some(DateLine {
+                    year: y,
+                    month: m,
+                    iso: format!("{y:04}-{m:02}-{d:02}"),
+                    meeting: None,
+                });
+            }
+        }
+        out.title = tidy(&chars[..title_end].iter().collect::<String>());
+        let sentence = out.date.is_some() && title_end == chars.len();
+        out.names_report = !sentence
+            && REPORT_NAMES.iter().any(|n| out.title.contains(n))
+            && !out.title.chars().any(is_prose_punct);
+        out
+    }
+}
+
+/// The year a title names, not as part of a date (中卫市政府工作报告（2021年12月29日…） names
+/// none; 2024年福建省人民政府工作报告 and 兰州市人民政府工作报告（2019） name theirs).
+fn title_year(title: &str) -> Option<i32> {
+    let t: Vec<char> = title
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => norm_char(c),
+        })
+        .collect();
+    for (start, end, y) in years_in(&t) {
+        if date_at(&t, start).is_none() && !is_vision_year(&t, end) {
+            return Some(y);
+        }
+    }
+    // （2019）: a year in brackets
+    let s: String = t.iter().collect();
+    let open = s.rfind('(')?;
+    let inner = s.get(open + 1..)?.strip_suffix(')')?.trim();
+    let y: i32 = inner.parse().ok()?;
+    (inner.len() == 4 && (1949..=2100).contains(&y)).then_some(y)
+}
+
+/// Whether the year ending at `end` is a long-range goal's (2035年远景目标, 2010年远景规划):
+/// never the report's year.
+fn is_vision_year(s: &[char], end: usize) -> bool {
+    let after: String = s
+        .get(end..(end + 3).min(s.len()))
+        .unwrap_or(&[])
+        .iter()
+        .collect();
+    after.contains("远景") || after.contains("遠景")
+}
+
+/// [`title_year`] for other crates: the year a title names, not as part of a date.
+pub fn title_year_of(title: &str) -> Option<i32> {
+    title_year(title)
+}
+
+/// Whether a name read off the text can be a place: not empty, not a bare level word (省, 市,
+/// 自治区: 我代表市人民政府), not a phrase (…在…会议上作…).
+fn is_place_name(place: &str) -> bool {
+    let n = place.chars().count();
+    let generic = [
+        "省",
+        "市",
+        "区",
+        "县",
+        "州",
+        "自治区",
+        "自治州",
+        "镇",
+        "乡",
+        "旗",
+        "盟",
+        "本市",
+        "全市",
+        "全省",
+    ];
+    (2..=16).contains(&n)
+        && !generic.contains(&place)
+        && !place.chars().any(|c| {
+            matches!(
+                c,
+                '在' | '上' | '作' | '向' | '的' | '届' | '屆' | '第' | '次' | '《' | '》'
+            ) || c.is_ascii_digit()
+                || c.is_whitespace()
+                || is_prose_punct(c)
+        })
+}
+
+/// A page's publication line: a line of the head that opens with a date (2018-01-24 16:20,
+/// 2018年01月24日 来源：…) and is not the date line of the report.
+fn published_line(head: &[&str]) -> Option<DateLine> {
+    for line in head.iter().take(8) {
+        let norm: Vec<char> = line.chars().map(norm_char).collect();
+        let dashed = || -> Option<(i32, u32, u32)> {
+            let s: String = norm.iter().take(10).collect();
+            let b = s.as_bytes();
+            if s.len() != 10
+                || !matches!(b.get(4), Some(b'-' | b'/' | b'.'))
+                || b.get(7) != b.get(4)
+            {
+                return None;
+            }
+            let y: i32 = s.get(0..4)?.parse().ok()?;
+            let m: u32 = s.get(5..7)?.parse().ok()?;
+            let d: u32 = s.get(8..10)?.parse().ok()?;
+            if norm.get(10).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+                .then_some((y, m, d))
+        };
+        let found = dashed().or_else(|| {
+            let (y, m, d, end) = date_at(&norm, 0)?;
+            // a date and then a time or a source note, not a sentence or a meeting
+            let rest: String = norm.get(end..)?.iter().collect();
+            let rest = rest.trim();
+            (rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit())
+                || rest.starts_with("来源")
+                || rest.starts_with("來源"))
+            .then_some((y, m, d))
+        });
+        if let Some((y, m, d)) = found {
+            return Some(DateLine {
+                year: y,
+                month: m,
+                iso: format!("{y:04}-{m:02}-{d:02}"),
+                meeting: None,
+            });
+        }
+    }
+    None
+}
+
+/// A year the text calls this year or next year in the opening (今年是…2018年, 2019年是…明年):
+/// `Y年` right after 今年 (今年即2018年) or 今年（2018年）.
+fn this_year_statement(s: &[char]) -> Option<i32> {
+    let limit = s.len().min(6000);
+    let mut from = 0;
+    while let Some(i) = find(s, "今年", from, limit) {
+        from = i + 2;
+        let mut j = from;
+        while j < limit && j < from + 3 && matches!(s[j], '(' | '即' | '是' | ' ' | '，' | ',') {
+            j += 1;
+        }
+        if let Some((y, _)) = year_at(s, j) {
+            return Some(y);
+        }
     }
     None
 }
@@ -755,6 +1266,7 @@ const REVIEW_WORDS: &[&str] = &[
     "回顾",
     "总结",
     "成就",
+    "成绩",
     "胜利",
     "决算",
     "执行情况",
@@ -809,17 +1321,72 @@ fn heading_year(s: &[char]) -> Option<i32> {
     let mut review = None;
     for (from, to) in marked_headings(s) {
         let line = s.get(from..to).unwrap_or(&[]);
-        let Some(&(_, end, y)) = years_in(line).first() else {
-            continue;
-        };
-        let rest = line.get(end..).unwrap_or(&[]);
-        if REVIEW_WORDS.iter().any(|w| contains(rest, w)) {
-            review.get_or_insert(y + 1);
-        } else if PLAN_WORDS.iter().any(|w| contains(rest, w)) {
-            plan = Some(plan.map_or(y, |p| p.min(y)));
+        let years = years_in(line);
+        // each year with the words up to the next year: 一、1996年的政府工作和1997年的奋斗目标
+        // reviews 1996 and plans 1997; 一、…全面完成2003年各项预期目标 reviews 2003
+        for (k, &(start, end, y)) in years.iter().enumerate() {
+            if is_vision_year(line, end) {
+                continue;
+            }
+            let next = years.get(k + 1).map_or(line.len(), |n| n.0);
+            // 2024、2025年计划: a list of years shares the words after it
+            let listed = line.get(end..next).is_some_and(|g| {
+                g.len() <= 2
+                    && g.iter()
+                        .all(|c| matches!(c, '、' | '和' | '至' | '—' | '-' | '年'))
+            });
+            let next = if listed { line.len() } else { next };
+            let rest = line.get(end..next).unwrap_or(&[]);
+            let before = if k == 0 {
+                line.get(..start).unwrap_or(&[])
+            } else {
+                &[]
+            };
+            // 一、…全面完成2003年各项预期目标 (the first part: done) and 三、…努力完成2006年
+            // 各项任务 (a later part: to do)
+            let first_part = from >= 2 && s.get(from - 2..from) == Some(&['一', '、'][..]);
+            let done = contains(before, "取得") || (contains(before, "完成") && first_part);
+            if done || REVIEW_WORDS.iter().any(|w| contains(rest, w)) {
+                review.get_or_insert(y + 1);
+            } else if PLAN_WORDS.iter().any(|w| contains(rest, w)) {
+                plan = Some(plan.map_or(y, |p| p.min(y)));
+            } else if k == 0 && years.len() > 1 && !listed {
+                // 一、1996年的政府工作和…: the first of two years, a review
+                review.get_or_insert(y + 1);
+            }
         }
     }
     plan.or(review)
+}
+
+/// A heading line without a marker that opens with a year (2006年工作回顾, 2007年工作安排): a
+/// review the year after, a plan that year. Short lines without sentence punctuation only.
+fn unmarked_heading_year(s: &[char]) -> Option<i32> {
+    for line in s.split(|&c| c == '\n') {
+        let a = line
+            .iter()
+            .position(|c| !c.is_whitespace())
+            .unwrap_or(line.len());
+        let b = line
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(a, |k| k + 1);
+        let t = line.get(a..b).unwrap_or(&[]);
+        if t.is_empty() || t.len() > 20 || t.iter().any(|&c| is_prose_punct(c)) {
+            continue;
+        }
+        let Some((y, end)) = year_at(t, 0) else {
+            continue;
+        };
+        let rest = t.get(end..).unwrap_or(&[]);
+        if REVIEW_WORDS.iter().any(|w| contains(rest, w)) {
+            return Some(y + 1);
+        }
+        if PLAN_WORDS.iter().any(|w| contains(rest, w)) {
+            return Some(y);
+        }
+    }
+    None
 }
 
 /// 刚刚过去的1984年, 过去的一年 is not enough: the year after the year named.
@@ -1059,7 +1626,7 @@ mod tests {
         let m = infer_meta(text, "000_6f05bcefc5d3777c");
         assert_eq!(m.title, "2024年淞南镇人民政府工作报告");
         assert_eq!(m.place_zh, "淞南镇");
-        assert_eq!(m.report_year, 2024);
+        assert_eq!(m.report_year, Some(2024));
         assert_eq!(m.admin_level, AdminLevel::Town);
         assert_eq!(m.report_id, "000-6f05bcefc5d3777c");
     }
@@ -1068,7 +1635,7 @@ mod tests {
     fn national_header() {
         let text = "政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　李强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n一、2023年工作回顾\n\n二、2024年经济社会发展总体要求和政策取向\n";
         let m = infer_meta(text, "national 2024");
-        assert_eq!(m.report_year, 2024);
+        assert_eq!(m.report_year, Some(2024));
         assert_eq!(m.delivered_date.as_deref(), Some("2024-03-05"));
         assert_eq!(
             m.meeting.as_deref(),
@@ -1083,7 +1650,7 @@ mod tests {
     #[test]
     fn nothing_to_read() {
         let m = infer_meta("", "x");
-        assert_eq!(m.report_year, 0);
+        assert_eq!(m.report_year, None);
         assert_eq!(m.place_zh, "未知");
         assert_eq!(m.title, "");
     }
@@ -1139,7 +1706,7 @@ mod tests {
         // a town's congress is not on the national calendar, and its report is not national
         let text = "各位代表：\n现在，我代表淞南镇人民政府，向大会报告工作。\n去年镇八届人大四次会议以来，全镇上下……\n一、2023年工作总结\n";
         let m = infer_meta(text, "t");
-        assert_eq!(m.report_year, 2024);
+        assert_eq!(m.report_year, Some(2024));
         assert_eq!(m.place_zh, "淞南镇");
         assert_eq!(m.admin_level, AdminLevel::Town);
     }

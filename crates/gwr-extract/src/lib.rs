@@ -13,7 +13,7 @@
 //! use gwr_model::ReportMeta;
 //!
 //! let text = "各位代表:\n\n一、2023年工作回顾\n\n全年完成区级财政收入5.87亿元,同比增加14.5%。\n";
-//! let meta = ReportMeta { report_id: "demo-2024".into(), place_zh: "某镇".into(), report_year: 2024, ..Default::default() };
+//! let meta = ReportMeta { report_id: "demo-2024".into(), place_zh: "某镇".into(), report_year: Some(2024), ..Default::default() };
 //! let report = extract(text, &meta, &gwr_extract::SourceInfo::utf8(text));
 //! assert_eq!(report.sections.len(), 1);
 //! ```
@@ -23,6 +23,7 @@ pub mod decode;
 pub mod facts;
 pub mod glossary;
 pub mod infer;
+pub mod markdown;
 pub mod numbers;
 pub mod quality;
 pub mod structure;
@@ -38,6 +39,9 @@ pub struct SourceInfo {
     pub encoding: String,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
+    /// Whether the text is Markdown (a `.md` file): its markup is layout (see [`markdown`]).
+    /// A text that opens with a `---` front matter line is read as Markdown anyway.
+    pub markdown: bool,
 }
 
 impl SourceInfo {
@@ -46,21 +50,30 @@ impl SourceInfo {
         SourceInfo {
             encoding: "UTF-8".into(),
             sha256: decode::sha256_hex(text.as_bytes()),
+            markdown: false,
         }
     }
 }
 
 /// Extracts every table from one report's text.
+///
+/// A Markdown text (`source.markdown`, or a text opening with a `---` front matter) is read
+/// through [`markdown::Markdown::analysis`], its markup blanked out; offsets and quotes still
+/// count into `text` as given.
 pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
+    let md = (source.markdown || markdown::has_front_matter(text))
+        .then(|| markdown::Markdown::read(text));
+    let read = md.as_ref().map_or(text, |m| m.analysis.as_str());
     // every pass reads the same chars; the facts and the quality detectors the same tokens
-    let chars = text::chars(text);
-    let structure = structure::segment_chars(text, &chars, &meta.report_id);
+    let chars = text::chars(read);
+    let structure = structure::segment_chars(read, &chars, &meta.report_id);
     let tokens = numbers::scan_chars(&chars);
     let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);
-    let quality_issues = quality::detect_from(&chars, &tokens, &structure, &facts, meta);
+    let notes = quality::source_notes(&chars, md.as_ref(), meta);
+    let quality_issues = quality::detect_from(&chars, &tokens, &structure, &facts, meta, notes);
     let report = report_row(text, meta, source, &structure);
-    Report {
+    let mut report = Report {
         report: Some(report),
         sections: structure.sections,
         paragraphs: structure.paragraphs,
@@ -68,6 +81,34 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
         targets,
         quality_issues,
         diagnostics: structure.diagnostics,
+    };
+    if md.is_some() {
+        requote(text, &mut report);
+    }
+    report
+}
+
+/// Sets every quote to the slice of `text` between its offsets (after reading a Markdown text
+/// through its blanked copy, whose quotes hold blanks where the markup was).
+fn requote(text: &str, report: &mut Report) {
+    let idx = text::CharIndex::new(text);
+    let slice = |s: u64, e: u64| {
+        let (s, e) = (s as usize, e as usize);
+        text.get(idx.byte(s)..idx.byte(e.max(s)))
+            .unwrap_or("")
+            .to_string()
+    };
+    for r in &mut report.sections {
+        r.quote = slice(r.start, r.end);
+    }
+    for r in &mut report.paragraphs {
+        r.quote = slice(r.start, r.end);
+    }
+    for r in &mut report.facts {
+        r.quote = slice(r.start, r.end);
+    }
+    for r in &mut report.quality_issues {
+        r.quote = slice(r.start, r.end);
     }
 }
 
@@ -118,6 +159,7 @@ fn report_row(
         admin_level: meta.admin_level,
         parent_areas: meta.parent_areas.join(" / "),
         report_year: meta.report_year,
+        report_year_basis: meta.year_basis(),
         delivered_date: opt(&meta.delivered_date),
         delivered_date_note: opt(&meta.delivered_date_note),
         published_date: opt(&meta.published_date),

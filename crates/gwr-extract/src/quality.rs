@@ -59,7 +59,57 @@ pub fn detect(
 ) -> Vec<QualityIssue> {
     let chars = crate::text::chars(text);
     let tokens = numbers::scan_chars(&chars);
-    detect_from(&chars, &tokens, structure, facts, meta)
+    detect_from(&chars, &tokens, structure, facts, meta, Vec::new())
+}
+
+/// What is wrong with the source as a whole: a broken front matter (`front_matter_invalid`, on
+/// the block) and a report year nobody knows (`report_year_unknown`, on the first line of
+/// text). `chars` are the chars the passes read.
+pub(crate) fn source_notes(
+    chars: &[char],
+    md: Option<&crate::markdown::Markdown>,
+    meta: &ReportMeta,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if let Some(fm) = md.and_then(|m| m.front_matter.as_ref()) {
+        if let Some(problem) = &fm.problem {
+            out.push(
+                Finding::new(
+                    fm.span.0,
+                    fm.span.1,
+                    Severity::Warning,
+                    "front_matter_invalid",
+                    format!("文首的 YAML 元数据块有误,未予采用: {problem}"),
+                    format!("The YAML front matter is broken and was not used: {problem}"),
+                )
+                .no_fact(),
+            );
+        }
+    }
+    if meta.report_year.is_none() {
+        // the first line with text (the head), at most 60 code points of it
+        let n = chars.len();
+        let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(n);
+        let mut end = start;
+        while end < n && chars[end] != '\n' && end - start < 60 {
+            end += 1;
+        }
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        out.push(
+            Finding::new(
+                start,
+                end,
+                Severity::Warning,
+                "report_year_unknown",
+                "元数据和正文均未载明报告年度:report_year 及依赖它的年份(今年、去年)为空".into(),
+                "Neither the metadata nor the text says the report year: report_year and the periods that count from it (this year, last year) are empty".into(),
+            )
+            .no_fact(),
+        );
+    }
+    out
 }
 
 /// [`detect`] on the text's chars and their number tokens ([`numbers::scan_chars`]), when the
@@ -70,6 +120,7 @@ pub(crate) fn detect_from(
     structure: &Structure,
     facts: &[Fact],
     meta: &ReportMeta,
+    notes: Vec<Finding>,
 ) -> Vec<QualityIssue> {
     let ctx = Ctx {
         chars,
@@ -79,6 +130,9 @@ pub(crate) fn detect_from(
         tokens,
     };
     let mut found = Findings::new(chars.len());
+    for note in notes {
+        found.push(note);
+    }
     numeric::detect(&ctx, &mut found);
     numeric::detect_facts(&ctx, &mut found);
     marks::detect(&ctx, &mut found);

@@ -17,7 +17,7 @@ fn meta() -> ReportMeta {
     ReportMeta {
         report_id: "prop-2024".into(),
         place_zh: "某地".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     }
 }

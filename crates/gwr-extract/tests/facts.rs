@@ -9,7 +9,7 @@ fn run(text: &str, id: &str, year: i32) -> Vec<Fact> {
     let meta = ReportMeta {
         report_id: id.into(),
         place_zh: "测试".into(),
-        report_year: year,
+        report_year: Some(year),
         ..Default::default()
     };
     extract_facts(text, &segment(text, id), &meta)

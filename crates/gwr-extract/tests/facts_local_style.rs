@@ -24,7 +24,7 @@ fn run(text: &str) -> Vec<Fact> {
     let meta = ReportMeta {
         report_id: "local".into(),
         place_zh: "测试".into(),
-        report_year: YEAR,
+        report_year: Some(YEAR),
         ..Default::default()
     };
     extract_facts(text, &segment(text, "local"), &meta)

@@ -53,7 +53,7 @@ fn national_corpus_throughput() {
     let meta = ReportMeta {
         report_id: "all".into(),
         place_zh: "全国".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     };
     let structure = Structure {
@@ -84,7 +84,7 @@ fn national_corpus_throughput() {
             let meta = ReportMeta {
                 report_id: format!("cn-{year}"),
                 place_zh: "全国".into(),
-                report_year: *year,
+                report_year: Some(*year),
                 ..Default::default()
             };
             let structure = gwr_extract::structure::segment(content, &meta.report_id);

@@ -19,7 +19,7 @@ fn run(text: &str) -> Vec<Fact> {
     let meta = ReportMeta {
         report_id: "blind".into(),
         place_zh: "测试".into(),
-        report_year: 2025,
+        report_year: Some(2025),
         ..Default::default()
     };
     extract_facts(text, &segment(text, "blind"), &meta)

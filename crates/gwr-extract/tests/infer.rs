@@ -22,7 +22,7 @@ fn level(s: &str) -> AdminLevel {
 fn differences(m: &ReportMeta, cols: &[&str]) -> Vec<String> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let got = [
-        m.report_year.to_string(),
+        m.report_year.map_or("0".into(), |y| y.to_string()),
         opt(&m.delivered_date),
         opt(&m.meeting),
         m.title.clone(),
@@ -171,6 +171,58 @@ fn local_reports() {
             "桐溪镇",
             AdminLevel::Town,
         ),
+        // a news write-up of a report: no title, no date line; the page's date line
+        // (2018-01-24 16:20) and what it says of 2018
+        (
+            "2018-01-24 16:20\n鄧輝在報告中說，2018年涪城全區經濟社會發展的主要預期目標是：地區生產總值增長8.5%。\n",
+            2018,
+            None,
+            None,
+            "",
+            "未知",
+            AdminLevel::Other,
+        ),
+        // a half-year report, delivered in July: the year it is delivered in
+        (
+            "关于2022年上半年工作情况的报告\n——2022年7月28日在甲市第十七届人民代表大会常务委员会第四次会议上\n主任、各位副主任：\n上半年，全市地区生产总值增长3.5%。下半年，我们将确保完成全年目标。\n",
+            2022,
+            Some("2022-07-28"),
+            Some("甲市第十七届人民代表大会常务委员会第四次会议"),
+            "",
+            "未知",
+            AdminLevel::Other,
+        ),
+        // no year at all
+        (
+            "各位代表：\n现在，我代表政府向大会报告工作，请予审议。\n一、过去一年的工作\n财政收入增长5%。\n",
+            0,
+            None,
+            None,
+            "",
+            "未知",
+            AdminLevel::Other,
+        ),
+        // delivered in December for the next year: the next year, whatever the title says
+        (
+            "乙市人民政府工作报告\n——2021年12月28日在乙市第八届人民代表大会第一次会议上\n各位代表：\n一、2021年工作回顾\n二、2022年主要任务\n",
+            2022,
+            Some("2021-12-28"),
+            Some("乙市第八届人民代表大会第一次会议"),
+            "乙市人民政府工作报告",
+            "乙市",
+            AdminLevel::Prefecture,
+        ),
+        // a Markdown text: the front matter's title gives the place, date and speaker; its
+        // lines and the markup never leak into title or place
+        (
+            "---\nsource: https://example.invalid/zw/2022.htm\ntitle: 中卫市政府工作报告（2021年12月29日 马洪海）\n---\n\n**各位代表：**\n\n现在，我代表市人民政府，向大会报告工作。\n\n## 一、2021年工作回顾\n",
+            2022,
+            Some("2021-12-29"),
+            None,
+            "中卫市政府工作报告",
+            "中卫市",
+            AdminLevel::Prefecture,
+        ),
         // the five-year plan of the current year
         (
             "各位代表：\n今年是“十四五”规划的开局之年，也是本届政府任期的最后一年。\n",
@@ -195,7 +247,7 @@ fn local_reports() {
     for (text, year, date, meeting, title, place, lvl) in cases {
         let m = infer_meta(text, "r");
         let head = text.lines().next().unwrap_or_default();
-        assert_eq!(m.report_year, *year, "year of {head}");
+        assert_eq!(m.report_year.unwrap_or(0), *year, "year of {head}");
         assert_eq!(m.delivered_date.as_deref(), *date, "date of {head}");
         assert_eq!(m.meeting.as_deref(), *meeting, "meeting of {head}");
         assert_eq!(m.title, *title, "title of {head}");
@@ -252,8 +304,66 @@ fn never_panics_on_fragments() {
         seed = seed.wrapping_add(0x2545_f491);
         let m = infer_meta(&text, "x");
         assert!(
-            m.report_year == 0 || (1949..=2100).contains(&m.report_year),
+            m.report_year.is_none_or(|y| (1949..=2100).contains(&y)),
             "{text:?}"
         );
     }
+}
+
+/// How the year was read is recorded; the front matter gives the source and the speaker; the
+/// place a folder names is taken only when the text names none.
+#[test]
+fn year_basis_and_hints() {
+    use gwr_extract::infer::{infer_meta_with, Hints};
+    use gwr_model::YearBasis;
+    let basis = |text: &str| infer_meta(text, "r").report_year_basis;
+    assert_eq!(
+        basis("2024年甲镇人民政府工作报告\n各位代表：\n"),
+        Some(YearBasis::Title)
+    );
+    assert_eq!(
+        basis("乙市人民政府工作报告\n——2021年12月28日在乙市第八届人民代表大会第一次会议上\n各位代表：\n"),
+        Some(YearBasis::DeliveredDate)
+    );
+    assert_eq!(
+        basis("2018-01-24 16:20\n报告说。\n"),
+        Some(YearBasis::PublishedDate)
+    );
+    assert_eq!(
+        basis("各位代表：\n二、2024年主要任务\n"),
+        Some(YearBasis::Headings)
+    );
+    assert_eq!(basis("各位代表：\n报告工作。\n"), Some(YearBasis::Unknown));
+
+    let md = "---\nsource: https://example.invalid/zw/2022.htm\ntitle: 中卫市政府工作报告（2021年12月29日 马洪海）\n---\n\n**各位代表：**\n";
+    let m = infer_meta(md, "r");
+    assert_eq!(m.speaker.as_deref(), Some("马洪海"));
+    assert_eq!(
+        m.source_url.as_deref(),
+        Some("https://example.invalid/zw/2022.htm")
+    );
+
+    // 2024年政府工作报告 names no place; 我代表省人民政府 neither: the folder's
+    let text = "---\ntitle: 2024年政府工作报告\n---\n**各位代表：**\n现在，我代表省人民政府，向大会报告工作。\n";
+    let hints = Hints {
+        markdown: true,
+        place: Some("福建省".into()),
+    };
+    let m = infer_meta_with(text, "r", &hints);
+    assert_eq!((m.place_zh.as_str(), m.report_year), ("福建省", Some(2024)));
+    assert_eq!(m.admin_level, AdminLevel::Province);
+    assert_eq!(m.title, "2024年政府工作报告");
+    // a place the text names wins over the folder's
+    let m = infer_meta_with(
+        "---\ntitle: 2024年厦门市政府工作报告\n---\n各位代表：\n",
+        "r",
+        &hints,
+    );
+    assert_eq!(m.place_zh, "厦门市");
+    // a broken front matter: nothing taken from it, the text still read
+    let m = infer_meta(
+        "---\ntitle: [2024年\n---\n2023年丙县人民政府工作报告\n各位代表：\n",
+        "r",
+    );
+    assert_eq!((m.place_zh.as_str(), m.report_year), ("丙县", Some(2023)));
 }

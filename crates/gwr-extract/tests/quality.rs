@@ -13,7 +13,7 @@ fn meta(id: &str, year: i32) -> ReportMeta {
     ReportMeta {
         report_id: id.into(),
         place_zh: "淞南镇".into(),
-        report_year: year,
+        report_year: Some(year),
         ..Default::default()
     }
 }

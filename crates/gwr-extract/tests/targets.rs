@@ -12,7 +12,7 @@ fn seed() -> (Vec<Fact>, Vec<Target>) {
     let meta = ReportMeta {
         report_id: "cn-sh-baoshan-songnan-2024".into(),
         place_zh: "淞南镇".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     };
     let structure = segment(&text, &meta.report_id);
@@ -106,7 +106,7 @@ fn inconsistent_growth_is_flagged() {
     let meta = ReportMeta {
         report_id: "t".into(),
         place_zh: "某镇".into(),
-        report_year: 2024,
+        report_year: Some(2024),
         ..Default::default()
     };
     let structure = segment(text, "t");

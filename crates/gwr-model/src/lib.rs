@@ -24,7 +24,7 @@ pub mod table;
 pub use meta::{MetaError, ReportMeta};
 pub use rows::{
     AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, Qualifier,
-    QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit,
+    QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit, YearBasis,
 };
 pub use table::{FieldSpec, FieldType, ForeignKey, Table};
 

@@ -2,12 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rows::AdminLevel;
+use crate::rows::{AdminLevel, YearBasis};
 
 /// Metadata of one report that the text alone does not give reliably (`report.toml`).
 ///
-/// Only `report_id`, `place_zh` and `report_year` are required; [`ReportMeta::validate`]
-/// checks them. Whatever the text states is recorded as the text states it; where the text is
+/// Only `report_id` and `place_zh` are required; [`ReportMeta::validate`] checks them and the
+/// range of `report_year` when given (a report whose year nobody knows is still a report). Whatever the text states is recorded as the text states it; where the text is
 /// damaged, `delivered_date_note` says which reading was chosen and why.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,8 +28,12 @@ pub struct ReportMeta {
     /// Parent areas from the top down.
     #[serde(default)]
     pub parent_areas: Vec<String>,
-    /// The plan year of the report.
-    pub report_year: i32,
+    /// The plan year of the report (the year of its targets); `None` when not known.
+    #[serde(default)]
+    pub report_year: Option<i32>,
+    /// How `report_year` was read; `None` in a metadata file (given there: `metadata`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_year_basis: Option<YearBasis>,
     /// Date delivered, YYYY-MM-DD.
     #[serde(default)]
     pub delivered_date: Option<String>,
@@ -93,6 +97,16 @@ pub enum MetaError {
 }
 
 impl ReportMeta {
+    /// How the year was read: the recorded basis, else `metadata` when a year is given and
+    /// `unknown` when none is.
+    pub fn year_basis(&self) -> YearBasis {
+        match (self.report_year, self.report_year_basis) {
+            (None, _) => YearBasis::Unknown,
+            (Some(_), Some(b)) => b,
+            (Some(_), None) => YearBasis::Metadata,
+        }
+    }
+
     /// Checks the required fields and the forms of id and dates.
     pub fn validate(&self) -> Result<(), MetaError> {
         if self.report_id.is_empty() {
@@ -104,8 +118,8 @@ impl ReportMeta {
         if self.place_zh.trim().is_empty() {
             return Err(MetaError::Empty("place_zh"));
         }
-        if !(1949..=2100).contains(&self.report_year) {
-            return Err(MetaError::BadYear(self.report_year));
+        if let Some(y) = self.report_year.filter(|y| !(1949..=2100).contains(y)) {
+            return Err(MetaError::BadYear(y));
         }
         for (field, value) in [
             ("delivered_date", &self.delivered_date),

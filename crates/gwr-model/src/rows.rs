@@ -211,6 +211,44 @@ pub enum Severity {
     Info,
 }
 
+/// How a report's `report_year` was read (`reports.report_year_basis`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum YearBasis {
+    /// Given: `report_year` of the metadata file, or `--year`.
+    Metadata,
+    /// The year named in the title (2024年福建省人民政府工作报告, …2020年国民经济和社会发展统计公报), the front matter's title included.
+    Title,
+    /// The date the report was delivered (date line, title or front matter): that year, the next one when delivered in December.
+    DeliveredDate,
+    /// The date the text was published (a news write-up's or a page's date line): that year, the next one when published in December.
+    PublishedDate,
+    /// The session of the National People's Congress the report is addressed to, by the congress's calendar, or a session it dates relative to now.
+    Session,
+    /// The plan and review headings (二、2024年工作安排; 一、2023年工作回顾 → 2024), 刚刚过去的Y年, a review heading followed by a year.
+    Headings,
+    /// The five-year plans (今年是“七五”计划的头一年) or a whole congress term looked back on.
+    Calendar,
+    /// The statements about single years: 今年/明年 next to a year, and a vote of the sentences that open with a year.
+    Statements,
+    /// Nothing gives the year: `report_year` is empty.
+    #[default]
+    Unknown,
+}
+
 /// One delivered government work report and its metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportRow {
@@ -235,9 +273,13 @@ pub struct ReportRow {
     #[schemars(with = "Option<String>", extend("x-zh" = "上级行政区(自上而下, 以 / 分隔; 未知时为空)"))]
     #[serde(default, with = "text::empty_as_null")]
     pub parent_areas: String,
-    /// The year of the report: the plan year (a 2024 report reviews 2023 and plans 2024).
-    #[schemars(range(min = 1949, max = 2100), extend("x-zh" = "报告年度(计划年度)"))]
-    pub report_year: i32,
+    /// The year the report plans for: the year of its targets (a 2024 report reviews 2023 and plans 2024). A report delivered in December for the next year has that next year (delivered 2021-12-29 for 2022: 2022); a half-year or mid-term report, the year it is delivered in; a statistical communiqué, the year it reports on. Kept apart from `delivered_date`. Empty when neither the metadata nor the text says it: the periods of the report's facts that count from it are empty too. `report_year_basis` says how it was read.
+    #[schemars(range(min = 1949, max = 2100), extend("x-zh" = "报告年度(计划年度, 即目标所属年度; 无法判定时为空)"))]
+    #[serde(default)]
+    pub report_year: Option<i32>,
+    /// How `report_year` was read: given in the metadata, from the title, the date line, the congress session, the headings, the year statements of the text, or unknown.
+    #[schemars(extend("x-zh" = "报告年度的判定依据"))]
+    pub report_year_basis: YearBasis,
     /// Date the report was delivered to the congress, as read from the text.
     #[schemars(extend("x-zh" = "报告日期", "format" = "date"))]
     #[serde(serialize_with = "text::some_nonempty")]

@@ -779,7 +779,8 @@ pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Findings) {
                 Unit::Multiple | Unit::Percent | Unit::PercentagePoint
             )
         {
-            if let Some(p) = f.period.filter(|p| *p < ctx.meta.report_year - 1) {
+            let report_year = ctx.meta.report_year.unwrap_or(i32::MIN);
+            if let Some(p) = f.period.filter(|p| *p < report_year.saturating_sub(1)) {
                 let mut x = Finding::new(
                     s,
                     e,
@@ -787,11 +788,11 @@ pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Findings) {
                     "forecast_period_past",
                     format!(
                         "“{}”是预计数,但所属年度{p}年早于报告年度{}年的上一年:年份或状态疑有误",
-                        f.quote, ctx.meta.report_year
+                        f.quote, report_year
                     ),
                     format!(
                         "{} is a forecast, but its year {p} is before the year preceding the report year {}: the year or the status is probably wrong",
-                        f.quote, ctx.meta.report_year
+                        f.quote, report_year
                     ),
                 );
                 x.fact_id = Some(f.fact_id.clone());

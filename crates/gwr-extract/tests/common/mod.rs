@@ -140,7 +140,7 @@ pub fn evaluate(dir: &Path, name: &str, verbose: bool) -> Score {
     let meta = ReportMeta {
         report_id: name.to_string(),
         place_zh: "测试".into(),
-        report_year: report_year(name),
+        report_year: Some(report_year(name)),
         ..Default::default()
     };
     let structure = segment(&text, &meta.report_id);
