@@ -29,6 +29,7 @@
 //! | `digits_split_by_space` | info | digits or a number and its unit split by spaces (1 9 9 7年, 74.4 ​万亿元) |
 //! | `lead_punctuation_lost` | info | a paragraph without a lead phrase in a section whose other paragraphs open with one |
 //! | `missing_final_punctuation` | info | a body paragraph that ends without final punctuation |
+//! | `place_unresolved` | warning | the report's place has no division code: its name fits no division, or several and no parent tells them apart (朝阳区), or `report.toml`'s `place_code` is unknown (set by `extract`, on the first mention of the name) |
 
 mod layout;
 mod marks;
@@ -50,7 +51,7 @@ pub fn detect(
 ) -> Vec<QualityIssue> {
     let chars = crate::text::chars(text);
     let tokens = numbers::scan_chars(&chars);
-    detect_from(&chars, &tokens, structure, facts, meta)
+    detect_from(&chars, &tokens, structure, facts, meta, None)
 }
 
 /// [`detect`] on the text's chars and their number tokens ([`numbers::scan_chars`]), when the
@@ -61,6 +62,7 @@ pub(crate) fn detect_from(
     structure: &Structure,
     facts: &[Fact],
     meta: &ReportMeta,
+    place_issue: Option<Finding>,
 ) -> Vec<QualityIssue> {
     let ctx = Ctx {
         chars,
@@ -69,7 +71,7 @@ pub(crate) fn detect_from(
         meta,
         tokens,
     };
-    let mut found: Vec<Finding> = Vec::new();
+    let mut found: Vec<Finding> = place_issue.into_iter().collect();
     numeric::detect(&ctx, &mut found);
     numeric::detect_facts(&ctx, &mut found);
     marks::detect(&ctx, &mut found);
@@ -271,6 +273,28 @@ fn finish(ctx: &Ctx, mut found: Vec<Finding>) -> Vec<QualityIssue> {
             }
         })
         .collect()
+}
+
+/// The issue of a report whose place has no code: on the first place the text writes the
+/// name, else on its first line.
+pub(crate) fn place_issue(chars: &[char], problem: &crate::places::PlaceProblem) -> Finding {
+    let name: Vec<char> = problem.subject().chars().collect();
+    let at = (!name.is_empty())
+        .then(|| chars.windows(name.len()).position(|w| w == name.as_slice()))
+        .flatten();
+    let (start, end) = match at {
+        Some(i) => (i, i + name.len()),
+        None => {
+            let s = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+            let e = (s..chars.len())
+                .find(|&i| matches!(chars[i], '\n' | '\r'))
+                .unwrap_or(chars.len())
+                .min(s + 40);
+            (s, e)
+        }
+    };
+    let (zh, en) = problem.messages();
+    Finding::new(start, end, Severity::Warning, "place_unresolved", zh, en).no_fact()
 }
 
 /// The paragraph containing code-point offset `i`.
