@@ -59,6 +59,7 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
         facts,
         targets,
         quality_issues: issues,
+        places,
     } = gwr_model::Tables::from_reports(reports);
     let mut out = String::new();
     out.push_str(&preview(
@@ -66,6 +67,7 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
         &[
             "report_id",
             "place_zh",
+            "place_code",
             "admin_level",
             "report_year",
             "delivered_date",
@@ -73,6 +75,11 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
             "char_count",
         ],
         3,
+    ));
+    out.push_str(&preview(
+        &places,
+        &["code", "name_zh", "name_en", "level", "parent_code"],
+        6,
     ));
     out.push_str(&preview(
         &sections,

@@ -14,6 +14,8 @@ use gwr_model::{Report, ReportMeta};
 pub mod corpus;
 pub mod docs;
 pub mod extras;
+pub mod place_check;
+pub mod places;
 
 /// The workspace root.
 pub fn repo_root() -> PathBuf {
@@ -284,6 +286,7 @@ fn zip_dir(dir: &Path, stem: &str, files: &[WrittenFile]) -> Result<Vec<u8>> {
 /// the same paths under `crates/gwr-data/` (its test fails when they differ from `data/`).
 const DATA_CRATE_TABLES: &[&str] = &[
     "data/glossary/indicators.csv",
+    "data/places.csv",
     "data/reports.csv",
     "data/sections.csv",
     "data/paragraphs.csv",

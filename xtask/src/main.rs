@@ -1,5 +1,7 @@
 //! `cargo xtask <task>`: the build tasks of the gwr workspace.
 
+use std::path::Path;
+
 use anyhow::{bail, Result};
 
 const USAGE: &str = "usage: cargo xtask <task>
@@ -11,7 +13,13 @@ tasks:
   corpus-check [DIR]
              check the year and place read off every report of the real corpus
              (DIR, default ../shared/corpus; skipped when absent) against the file and
-             folder names and the front matter; prints accuracy and every exception";
+             folder names and the front matter; prints accuracy and every exception
+  places GB2260_CURATED NBS_DIST
+             rewrite crates/gwr-extract/places/places.csv from the unpacked upstream
+             datasets (see crates/gwr-extract/places/README.md)
+  place-check [CORPUS]
+             share of the lawtext corpus's reports whose place code the text alone gives
+             right (CORPUS defaults to ../shared/corpus/lawtext)";
 
 fn main() {
     if let Err(e) = run() {
@@ -52,6 +60,23 @@ fn run() -> Result<()> {
             if !xtask::corpus::corpus_check(&corpus)? {
                 bail!("year accuracy below 99 %");
             }
+        }
+        Some("places") => {
+            let (Some(gb), Some(nbs)) = (args.get(1), args.get(2)) else {
+                bail!("usage: cargo xtask places GB2260_CURATED NBS_DIST");
+            };
+            let rows = xtask::places::convert(Path::new(gb), Path::new(nbs))?;
+            let dest = root.join("crates/gwr-extract/places/places.csv");
+            std::fs::write(&dest, xtask::places::to_csv(&rows))?;
+            println!("wrote {} places to {}", rows.len(), dest.display());
+        }
+        Some("place-check") => {
+            let corpus = args
+                .get(1)
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| root.join("../shared/corpus/lawtext"));
+            let outcomes = xtask::place_check::check(&corpus)?;
+            print!("{}", xtask::place_check::summary(&outcomes));
         }
         Some("-h") | Some("--help") | None => println!("{USAGE}"),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),

@@ -39,6 +39,7 @@ fn release_extras_are_made_and_match_the_package() {
 
     let tables = [
         ("indicators", "data/glossary/indicators.csv"),
+        ("places", "data/places.csv"),
         ("reports", "data/reports.csv"),
         ("sections", "data/sections.csv"),
         ("paragraphs", "data/paragraphs.csv"),

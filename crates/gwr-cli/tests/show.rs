@@ -250,6 +250,7 @@ fn no_table_lists_the_tables() {
         "targets",
         "quality_issues",
         "indicators",
+        "places",
     ] {
         assert!(out.lines().any(|l| l.starts_with(t)), "{t} in {out}");
     }

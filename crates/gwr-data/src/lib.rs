@@ -58,8 +58,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 pub use gwr_model::{
-    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, Qualifier,
-    QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Table, Target, Unit,
+    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, PlaceRow,
+    Qualifier, QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Table, Target,
+    Unit,
 };
 
 /// One embedded table file.
@@ -73,6 +74,7 @@ pub struct EmbeddedTable {
     pub csv: &'static str,
 }
 
+const PLACES_CSV: &str = include_str!("../data/places.csv");
 const REPORTS_CSV: &str = include_str!("../data/reports.csv");
 const SECTIONS_CSV: &str = include_str!("../data/sections.csv");
 const PARAGRAPHS_CSV: &str = include_str!("../data/paragraphs.csv");
@@ -93,6 +95,11 @@ pub const TABLES: &[EmbeddedTable] = &[
         name: Indicator::NAME,
         path: "data/glossary/indicators.csv",
         csv: INDICATORS_CSV,
+    },
+    EmbeddedTable {
+        name: PlaceRow::NAME,
+        path: "data/places.csv",
+        csv: PLACES_CSV,
     },
     EmbeddedTable {
         name: ReportRow::NAME,
@@ -218,6 +225,7 @@ fn rows_or_panic<T: Table + Send + Sync>(
     }
 }
 
+static PLACES: OnceLock<Result<Vec<PlaceRow>, DataError>> = OnceLock::new();
 static REPORTS: OnceLock<Result<Vec<ReportRow>, DataError>> = OnceLock::new();
 static SECTIONS: OnceLock<Result<Vec<Section>, DataError>> = OnceLock::new();
 static PARAGRAPHS: OnceLock<Result<Vec<Paragraph>, DataError>> = OnceLock::new();
@@ -236,6 +244,7 @@ pub fn check() -> Result<(), DataError> {
         r.as_ref().map(|_| ()).map_err(Clone::clone)
     }
     ok(load(&INDICATORS))?;
+    ok(load(&PLACES))?;
     ok(load(&REPORTS))?;
     ok(load(&SECTIONS))?;
     ok(load(&PARAGRAPHS))?;
@@ -251,6 +260,16 @@ pub fn check() -> Result<(), DataError> {
 /// ```
 pub fn reports() -> &'static [ReportRow] {
     rows_or_panic(&REPORTS)
+}
+
+/// The places of the reports and their ancestors (`data/places.csv`), in code order.
+///
+/// ```
+/// let town = gwr_data::places().iter().find(|p| p.name_zh == "淞南镇").unwrap();
+/// assert_eq!(town.code, "310113113");
+/// ```
+pub fn places() -> &'static [PlaceRow] {
+    rows_or_panic(&PLACES)
 }
 
 /// All parts and sections (`data/sections.csv`), report by report, in text order.

@@ -1,7 +1,8 @@
 //! The data dictionary (`DATA-DICTIONARY.md`), generated from the same definitions as the schemas.
 
 use gwr_model::{
-    Fact, FieldSpec, Indicator, Paragraph, QualityIssue, ReportRow, Section, Table, Target,
+    Fact, FieldSpec, Indicator, Paragraph, PlaceRow, QualityIssue, ReportRow, Section, Table,
+    Target,
 };
 
 /// One table's entry: name, titles, description, keys and fields.
@@ -41,6 +42,7 @@ impl TableDoc {
 pub fn all_tables() -> Vec<TableDoc> {
     vec![
         TableDoc::of::<Indicator>(),
+        TableDoc::of::<PlaceRow>(),
         TableDoc::of::<ReportRow>(),
         TableDoc::of::<Section>(),
         TableDoc::of::<Paragraph>(),

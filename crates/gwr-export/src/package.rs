@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use gwr_model::{
-    Fact, Indicator, Paragraph, QualityIssue, Report, ReportRow, Section, Table, Tables, Target,
+    Fact, Indicator, Paragraph, PlaceRow, QualityIssue, Report, ReportRow, Section, Table, Tables,
+    Target,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -199,6 +200,7 @@ pub fn write_package(
         facts,
         targets,
         quality_issues: issues,
+        places,
     } = Tables::from_reports(input.reports);
 
     table::<Indicator>(
@@ -206,6 +208,15 @@ pub fn write_package(
         input,
         layout,
         input.glossary,
+        &mut files,
+        &mut csv_res,
+        &mut pq_res,
+    )?;
+    table::<PlaceRow>(
+        root,
+        input,
+        layout,
+        &places,
         &mut files,
         &mut csv_res,
         &mut pq_res,

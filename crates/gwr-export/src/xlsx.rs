@@ -39,6 +39,7 @@ pub fn package_columns(
     let t = gwr_model::Tables::from_reports(reports);
     Ok(vec![
         Columns::from_rows(glossary)?,
+        Columns::from_rows(&t.places)?,
         Columns::from_rows(&t.reports)?,
         Columns::from_rows(&t.sections)?,
         Columns::from_rows(&t.paragraphs)?,

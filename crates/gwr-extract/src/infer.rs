@@ -154,8 +154,21 @@ pub fn infer_meta_with(text: &str, stem: &str, hints: &Hints) -> ReportMeta {
         place = if national {
             NATIONAL.to_string()
         } else {
-            represented_government(&chars)
+            represented_government(&chars, 3000)
         };
+    }
+    if !is_place_name(&place) {
+        if let Some(hint) = &hints.place {
+            place = hint.clone();
+        }
+    }
+    if !is_place_name(&place) {
+        // the congress named at the head: 在泉州市第十六届人民代表大会…
+        let head_chars: Vec<char> = head.join("\n").chars().map(norm_char).collect();
+        place = congress_place(&head_chars);
+    }
+    if !is_place_name(&place) {
+        place = represented_government(&chars, chars.len());
     }
     if !is_place_name(&place) {
         place = hints.place.clone().unwrap_or_default();
@@ -242,6 +255,7 @@ pub fn infer_meta_with(text: &str, stem: &str, hints: &Hints) -> ReportMeta {
         .filter(|(y, _)| (1949..=2100).contains(y));
     meta.report_year = year.map(|y| y.0);
     meta.report_year_basis = Some(year.map_or(YearBasis::Unknown, |y| y.1));
+    identify_place(&mut meta);
     meta.title = title;
     if let Some(d) = date {
         meta.delivered_date = Some(d.iso);
@@ -261,6 +275,24 @@ pub fn infer_meta_with(text: &str, stem: &str, hints: &Hints) -> ReportMeta {
         "zh-Hans".into()
     };
     meta
+}
+
+/// The place's official code, full name, level and parents ([`crate::places`]), when the
+/// name written in the text identifies one place without guessing; else the name stays as
+/// written and the level as its ending suggests.
+fn identify_place(meta: &mut ReportMeta) {
+    if meta.place_zh == "未知" {
+        return;
+    }
+    if let Ok(p) = crate::places::identify(meta) {
+        if let Some(row) = p.place() {
+            meta.place_code = Some(row.code.clone());
+            meta.place_zh = row.name_zh.clone();
+            meta.place_en = row.name_en.clone();
+            meta.admin_level = row.level;
+        }
+        meta.parent_areas = p.parent_names();
+    }
 }
 
 /// Characters that print as nothing (zero-width space, BOM, word joiner).
@@ -643,9 +675,10 @@ fn place_of(title: &str) -> String {
     place.to_string()
 }
 
-/// The government the speaker represents: 我代表淞南镇人民政府 → 淞南镇.
-fn represented_government(s: &[char]) -> String {
-    let limit = s.len().min(3000);
+/// The government the speaker represents, within the first `limit` chars: 我代表淞南镇人民政府
+/// → 淞南镇 (我代表省人民政府 names no place).
+fn represented_government(s: &[char], limit: usize) -> String {
+    let limit = s.len().min(limit);
     let mut from = 0;
     while let Some(i) = find(s, "代表", from, limit) {
         from = i + 2;
@@ -656,8 +689,39 @@ fn represented_government(s: &[char]) -> String {
         let plain = name.iter().all(|&c| {
             ('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '我' | '的' | '和' | '向')
         });
-        if !name.is_empty() && plain {
-            return name.iter().collect();
+        let name: String = name.iter().collect();
+        let generic = ["自治区", "自治州", "自治县", "地区", "特区", "新区", "街道"];
+        if name.chars().count() >= 2 && plain && !generic.contains(&name.as_str()) {
+            return name;
+        }
+    }
+    String::new()
+}
+
+/// The place of the congress the report is delivered to, in the head (before 各位代表): 在云南省第十三届人民代表
+/// 大会第三次会议上 → 云南省 (a national congress, 第十届全国人民代表大会, names none).
+fn congress_place(s: &[char]) -> String {
+    let limit = s.len().min(1500);
+    let mut from = 0;
+    while let Some(i) = find(s, "人民代表大会", from, limit) {
+        from = i + 6;
+        // 第十一届: the ordinal of the congress, a few chars back
+        let Some(di) = (i.saturating_sub(8)..i)
+            .rev()
+            .find(|&k| s.get(k) == Some(&'第'))
+        else {
+            continue;
+        };
+        let mut start = di;
+        while start > 0 && di - start < 24 {
+            let c = s.get(start - 1).copied().unwrap_or(' ');
+            if !('\u{4e00}'..='\u{9fff}').contains(&c) || matches!(c, '在' | '于' | '日') {
+                break;
+            }
+            start -= 1;
+        }
+        if di - start >= 2 {
+            return s.get(start..di).unwrap_or(&[]).iter().collect();
         }
     }
     String::new()

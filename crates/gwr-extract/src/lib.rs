@@ -25,6 +25,7 @@ pub mod glossary;
 pub mod infer;
 pub mod markdown;
 pub mod numbers;
+pub mod places;
 pub mod quality;
 pub mod structure;
 pub mod targets;
@@ -70,9 +71,28 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     let tokens = numbers::scan_chars(&chars);
     let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);
-    let notes = quality::source_notes(&chars, md.as_ref(), meta);
+    let place = places::identify(meta);
+    let mut notes = quality::source_notes(&chars, md.as_ref(), meta);
+    if let Err(p) = &place {
+        notes.push(quality::place_issue(&chars, p));
+    }
     let quality_issues = quality::detect_from(&chars, &tokens, &structure, &facts, meta, notes);
-    let report = report_row(text, meta, source, &structure);
+    let mut report = report_row(text, meta, source, &structure);
+    let places = match place {
+        Ok(p) => {
+            if let Some(row) = p.place() {
+                report.place_code = Some(row.code.clone());
+                report.place_zh = row.name_zh.clone();
+                report.admin_level = row.level;
+                if report.place_en.is_empty() {
+                    report.place_en = row.name_en.clone();
+                }
+            }
+            report.parent_areas = p.parent_names().join(" / ");
+            p.chain
+        }
+        Err(_) => Vec::new(),
+    };
     let mut report = Report {
         report: Some(report),
         sections: structure.sections,
@@ -81,6 +101,7 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
         targets,
         quality_issues,
         diagnostics: structure.diagnostics,
+        places,
     };
     if md.is_some() {
         requote(text, &mut report);
@@ -156,6 +177,7 @@ fn report_row(
         title: meta.title.clone(),
         place_zh: meta.place_zh.clone(),
         place_en: meta.place_en.clone(),
+        place_code: None,
         admin_level: meta.admin_level,
         parent_areas: meta.parent_areas.join(" / "),
         report_year: meta.report_year,

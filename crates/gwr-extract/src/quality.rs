@@ -29,6 +29,7 @@
 //! | `digits_split_by_space` | info | digits or a number and its unit split by spaces (1 9 9 7年, 74.4 ​万亿元) |
 //! | `lead_punctuation_lost` | info | a paragraph without a lead phrase in a section whose other paragraphs open with one |
 //! | `missing_final_punctuation` | info | a body paragraph that ends without final punctuation |
+//! | `place_unresolved` | warning | the report's place has no division code: its name fits no division, or several and no parent tells them apart (朝阳区), or `report.toml`'s `place_code` is unknown (set by `extract`, on the first mention of the name) |
 //!
 //! **Bounded output.** At most [`MAX_ISSUES_PER_CODE`] issues of one code are listed per
 //! report (the first ones in text order); when a code has more, ONE more issue of that code
@@ -465,6 +466,28 @@ fn finish(ctx: &Ctx, found: Findings) -> Vec<QualityIssue> {
             }
         })
         .collect()
+}
+
+/// The issue of a report whose place has no code: on the first place the text writes the
+/// name, else on its first line.
+pub(crate) fn place_issue(chars: &[char], problem: &crate::places::PlaceProblem) -> Finding {
+    let name: Vec<char> = problem.subject().chars().collect();
+    let at = (!name.is_empty())
+        .then(|| chars.windows(name.len()).position(|w| w == name.as_slice()))
+        .flatten();
+    let (start, end) = match at {
+        Some(i) => (i, i + name.len()),
+        None => {
+            let s = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+            let e = (s..chars.len())
+                .find(|&i| matches!(chars[i], '\n' | '\r'))
+                .unwrap_or(chars.len())
+                .min(s + 40);
+            (s, e)
+        }
+    };
+    let (zh, en) = problem.messages();
+    Finding::new(start, end, Severity::Warning, "place_unresolved", zh, en).no_fact()
 }
 
 /// The paragraph containing code-point offset `i`.

@@ -189,8 +189,9 @@ fn local_reports() {
             Some("2022-07-28"),
             Some("甲市第十七届人民代表大会常务委员会第四次会议"),
             "",
-            "未知",
-            AdminLevel::Other,
+            // the congress it was delivered to names the place
+            "甲市",
+            AdminLevel::Prefecture,
         ),
         // no year at all
         (

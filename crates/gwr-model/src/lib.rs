@@ -23,8 +23,9 @@ pub mod table;
 
 pub use meta::{MetaError, ReportMeta};
 pub use rows::{
-    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, Qualifier,
-    QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit, YearBasis,
+    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, PlaceRow,
+    Qualifier, QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit,
+    YearBasis,
 };
 pub use table::{FieldSpec, FieldType, ForeignKey, Table};
 
@@ -59,6 +60,10 @@ pub struct Report {
     pub quality_issues: Vec<QualityIssue>,
     /// Notes from extraction.
     pub diagnostics: Vec<Diagnostic>,
+    /// The report's place and its ancestors, from the country down (empty when the place is
+    /// not identified).
+    #[serde(default)]
+    pub places: Vec<PlaceRow>,
 }
 
 /// The rows of every per-report table of several reports, each table's rows concatenated in
@@ -84,12 +89,16 @@ pub struct Tables {
     pub targets: Vec<Target>,
     /// `quality_issues` rows.
     pub quality_issues: Vec<QualityIssue>,
+    /// `places` rows: every report's place and ancestors, each code once (first report wins),
+    /// in code order.
+    pub places: Vec<PlaceRow>,
 }
 
 impl Tables {
     /// The tables of `reports`, in report order.
     pub fn from_reports(reports: &[Report]) -> Self {
         let mut t = Tables::default();
+        let mut places = std::collections::BTreeMap::new();
         for r in reports {
             t.reports.extend(r.report.iter().cloned());
             t.sections.extend(r.sections.iter().cloned());
@@ -97,7 +106,11 @@ impl Tables {
             t.facts.extend(r.facts.iter().cloned());
             t.targets.extend(r.targets.iter().cloned());
             t.quality_issues.extend(r.quality_issues.iter().cloned());
+            for p in &r.places {
+                places.entry(p.code.clone()).or_insert_with(|| p.clone());
+            }
         }
+        t.places = places.into_values().collect();
         t
     }
 }
@@ -105,6 +118,7 @@ impl Tables {
 /// All tables in publication order (a referenced table before the tables that refer to it).
 pub const TABLE_NAMES: &[&str] = &[
     Indicator::NAME,
+    PlaceRow::NAME,
     ReportRow::NAME,
     Section::NAME,
     Paragraph::NAME,

@@ -19,6 +19,10 @@ pub struct ReportMeta {
     pub title: String,
     /// Place name in Chinese.
     pub place_zh: String,
+    /// Official division code (GB/T 2260, six digits; a town's statistical code, nine); when
+    /// given it wins over the code resolved from `place_zh`.
+    #[serde(default)]
+    pub place_code: Option<String>,
     /// Place name in English.
     #[serde(default)]
     pub place_en: String,
@@ -86,6 +90,9 @@ pub enum MetaError {
     /// The year is out of range.
     #[error("report_year {0} is outside 1949..=2100")]
     BadYear(i32),
+    /// A place code is not six or nine digits.
+    #[error("place_code `{0}` is not a division code of six or nine digits")]
+    BadPlaceCode(String),
     /// A date is not YYYY-MM-DD.
     #[error("`{field}` is `{value}`, not a date of the form YYYY-MM-DD")]
     BadDate {
@@ -117,6 +124,11 @@ impl ReportMeta {
         }
         if self.place_zh.trim().is_empty() {
             return Err(MetaError::Empty("place_zh"));
+        }
+        if let Some(code) = &self.place_code {
+            if !matches!(code.len(), 6 | 9) || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(MetaError::BadPlaceCode(code.clone()));
+            }
         }
         if let Some(y) = self.report_year.filter(|y| !(1949..=2100).contains(y)) {
             return Err(MetaError::BadYear(y));

@@ -266,6 +266,10 @@ pub struct ReportRow {
     #[schemars(with = "Option<String>", extend("x-zh" = "地区名称(英文, 未知时为空)"))]
     #[serde(default, with = "text::empty_as_null")]
     pub place_en: String,
+    /// Official code of the place (GB/T 2260: six digits for a province, prefecture or county; the statistical nine-digit code for a town or subdistrict; 100000 for the whole country), a key of `places`; empty when the place could not be identified without guessing (a quality issue says why).
+    #[schemars(extend("x-zh" = "行政区划代码(省地县六位, 乡镇街道九位统计代码, 全国为 100000; 无法确定时为空)", "pattern" = "^[0-9]{6}([0-9]{3})?$"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub place_code: Option<String>,
     /// Administrative level of the government.
     #[schemars(extend("x-zh" = "行政级别"))]
     pub admin_level: AdminLevel,
@@ -586,6 +590,28 @@ pub struct QualityIssue {
     /// The suspect text exactly as in the source: equals source[start..end].
     #[schemars(extend("x-zh" = "原文"))]
     pub quote: String,
+}
+
+/// An administrative division named by a report, or an ancestor of one (GB/T 2260 and the
+/// statistical division codes; see `crates/gwr-extract/places/README.md` for the source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PlaceRow {
+    /// Division code: six digits (GB/T 2260) for a province, prefecture or county, nine (the statistical code) for a town or subdistrict; 100000 is the whole country.
+    #[schemars(extend("x-zh" = "行政区划代码", "pattern" = "^[0-9]{6}([0-9]{3})?$"))]
+    pub code: String,
+    /// Full official name in Chinese (延边朝鲜族自治州, 云南省).
+    #[schemars(extend("x-zh" = "规范全称"))]
+    pub name_zh: String,
+    /// The name in Hanyu pinyin without tones: the proper name, then the generic ending (Shanghai Shi, Songnan Zhen).
+    #[schemars(extend("x-zh" = "汉语拼音名称"))]
+    pub name_en: String,
+    /// Administrative level.
+    #[schemars(extend("x-zh" = "行政级别"))]
+    pub level: AdminLevel,
+    /// Code of the division it belongs to; empty for the country.
+    #[schemars(extend("x-zh" = "上级行政区划代码", "pattern" = "^[0-9]{6}([0-9]{3})?$"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub parent_code: Option<String>,
 }
 
 /// A canonical indicator of the glossary (`data/glossary/indicators.csv`).

@@ -13,7 +13,7 @@ use schemars::{generate::SchemaSettings, JsonSchema};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::rows::{Fact, Indicator, Paragraph, QualityIssue, ReportRow, Section, Target};
+use crate::rows::{Fact, Indicator, Paragraph, PlaceRow, QualityIssue, ReportRow, Section, Target};
 
 /// A foreign key of a table: `fields` refer to `reference_fields` of `resource`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,7 +302,11 @@ impl Table for ReportRow {
     const DESCRIPTION_ZH: &'static str =
         "每份政府工作报告一行:地区、级别、年度、会议、报告人、来源与校验和。";
     const PRIMARY_KEY: &'static [&'static str] = &["report_id"];
-    const FOREIGN_KEYS: &'static [ForeignKey] = &[];
+    const FOREIGN_KEYS: &'static [ForeignKey] = &[ForeignKey {
+        fields: &["place_code"],
+        resource: "places",
+        reference_fields: &["code"],
+    }];
 }
 
 impl Table for Section {
@@ -445,4 +449,19 @@ impl Table for Indicator {
     const PRIMARY_KEY: &'static [&'static str] = &["code"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[];
     const SUBDIR: &'static str = "glossary";
+}
+
+impl Table for PlaceRow {
+    const NAME: &'static str = "places";
+    const TITLE_EN: &'static str = "Places";
+    const TITLE_ZH: &'static str = "行政区划";
+    const DESCRIPTION_EN: &'static str = "The administrative divisions the reports are about and their ancestors up to the country: official code, full name, pinyin, level and parent.";
+    const DESCRIPTION_ZH: &'static str =
+        "报告所属行政区划及其各级上级(直至全国):区划代码、规范全称、拼音、级别与上级代码。";
+    const PRIMARY_KEY: &'static [&'static str] = &["code"];
+    const FOREIGN_KEYS: &'static [ForeignKey] = &[ForeignKey {
+        fields: &["parent_code"],
+        resource: "places",
+        reference_fields: &["code"],
+    }];
 }

@@ -192,6 +192,7 @@ pub fn report() -> Report {
         title: "2024年测试镇人民政府工作报告".into(),
         place_zh: "测试镇".into(),
         place_en: "Test Town".into(),
+        place_code: None,
         admin_level: AdminLevel::Town,
         parent_areas: "测试市".into(),
         report_year: Some(2024),
@@ -259,6 +260,7 @@ pub fn report() -> Report {
         targets,
         quality_issues: issues,
         diagnostics: vec![],
+        places: vec![],
     }
 }
 
