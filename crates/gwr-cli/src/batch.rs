@@ -1,16 +1,19 @@
-//! `gwr extract FOLDER`: every report of a folder, extracted in parallel into one package.
+//! `gwr extract FOLDER`: every report of a folder, extracted in parallel into one package,
+//! written report by report in path order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex, PoisonError};
 
 use anyhow::anyhow;
 use gwr_extract::extract;
 use gwr_model::meta::sanitize_id;
+use gwr_model::ReportMeta;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::extract_cmd::{load_report, write_output, ExtractArgs, Extracted};
+use crate::extract_cmd::{load_report, ExtractArgs, Extracted, Output};
 use crate::{Exit, Failure};
 
 /// A report found in the folder.
@@ -42,6 +45,10 @@ impl Job {
 }
 
 /// Runs `gwr extract` on the folder `args.file` (the output folder is already checked).
+///
+/// Reports are extracted on every core and written in path order as they come (see
+/// [`extract_in_order`]): at most a few reports are in memory at any time, whatever the size
+/// of the folder.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     let dir = &args.file;
     let jobs = discover(dir)?;
@@ -55,15 +62,31 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
         ));
     }
     let bar = progress_bar(jobs.len(), args.quiet);
-    let results = extract_all(&jobs, args.year, !args.skip_bad, &bar);
-    bar.finish_and_clear();
-
-    let mut done = Vec::with_capacity(jobs.len());
+    let mut output = Output::new(&args.out, |m: &ReportMeta| {
+        format!("source/{}.txt", m.report_id)
+    });
+    let mut n = 0;
     let mut first_skipped: Option<Failure> = None;
-    for (job, result) in jobs.iter().zip(results) {
+    // report_id → the job that has it. A clash is reported once every report was read, so a
+    // bad file (which fails the command) still wins over it, as before.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut clash: Option<Failure> = None;
+    let consumed = extract_in_order(&jobs, args.year, &bar, |i, result| {
+        let job = &jobs[i];
         match result {
-            Some(Ok(d)) => done.push((job, d)),
-            Some(Err(f)) if args.skip_bad => {
+            Ok(d) => {
+                if clash.is_some() {
+                    return Ok(());
+                }
+                if let Some(&first) = ids.get(&d.loaded.meta.report_id) {
+                    clash = Some(duplicate_id(&jobs[first], job, &d.loaded.meta.report_id));
+                    return Ok(());
+                }
+                ids.insert(d.loaded.meta.report_id.clone(), i);
+                n += 1;
+                output.add(d)
+            }
+            Err(f) if args.skip_bad => {
                 let msg = one_line(&f);
                 let file = crate::input::for_terminal(&job.file.display().to_string());
                 if msg.starts_with(&file) {
@@ -72,13 +95,17 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
                     eprintln!("gwr: warning: skipped {file}: {msg}");
                 }
                 first_skipped.get_or_insert(f);
+                Ok(())
             }
-            Some(Err(f)) => return Err(f),
-            // not run: an earlier report failed
-            None => {}
+            Err(f) => Err(f),
         }
+    });
+    bar.finish_and_clear();
+    consumed?;
+    if let Some(f) = clash {
+        return Err(f);
     }
-    if done.is_empty() {
+    if n == 0 {
         return Err(match first_skipped {
             Some(f) => Failure::new(
                 f.exit,
@@ -93,10 +120,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
             None => Failure::new(Exit::Other, anyhow!("{}: nothing extracted", dir.display())),
         });
     }
-    refuse_duplicate_ids(&done)?;
-    let n = done.len();
-    let done: Vec<Extracted> = done.into_iter().map(|(_, d)| d).collect();
-    let counts = write_output(&args.out, done, |m| format!("source/{}.txt", m.report_id))?;
+    let counts = output.finish()?;
     if !args.quiet {
         eprintln!(
             "{n} report{}: {counts} → {}",
@@ -206,68 +230,85 @@ fn progress_bar(len: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Runs every job over `available_parallelism()` threads; the result of job `i` is at `i`.
-/// With `stop_on_error`, no job after a failed one is started (`None`): the jobs before it
-/// all run, so the first failure in path order is always known.
-fn extract_all(
+/// How many reports extraction may run ahead of the writer, per thread: with the threads'
+/// own, the bound on the reports held in memory at once.
+const AHEAD_PER_THREAD: usize = 2;
+
+/// Runs every job over `available_parallelism()` threads and hands each result to `consume`
+/// in job order (`consume(i, result of job i)`), on the calling thread, as soon as it and all
+/// before it are done. A job is started only when it is fewer than
+/// `AHEAD_PER_THREAD × threads` jobs ahead of the next one to consume, so a slow report never
+/// lets the finished ones after it pile up. When `consume` fails, no further job is started
+/// and its error is returned: every job before the failing one was consumed, so the first
+/// failure in path order is the one reported.
+fn extract_in_order(
     jobs: &[Job],
     year: Option<i32>,
-    stop_on_error: bool,
     bar: &ProgressBar,
-) -> Vec<Option<Result<Extracted, Failure>>> {
+    mut consume: impl FnMut(usize, Result<Extracted, Failure>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, jobs.len().max(1));
+    let ahead = AHEAD_PER_THREAD * threads;
     let next = AtomicUsize::new(0);
-    let first_failed = AtomicUsize::new(usize::MAX);
-    let worker = || {
-        let mut mine = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { break };
-            if i > first_failed.load(Ordering::Relaxed) {
-                break;
+    let stop = AtomicBool::new(false);
+    // the index of the next job to consume, and the signal that it moved
+    let turn = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Result<Extracted, Failure>)>();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop, turn) = (&next, &stop, &turn);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                {
+                    let mut due = turn.0.lock().unwrap_or_else(PoisonError::into_inner);
+                    while i >= *due + ahead && !stop.load(Ordering::Relaxed) {
+                        due = turn.1.wait(due).unwrap_or_else(PoisonError::into_inner);
+                    }
+                }
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                bar.set_message(job.label.clone());
+                let result = catch_unwind(AssertUnwindSafe(|| job.run(year)))
+                    .unwrap_or_else(|_| Err(lost(job)));
+                bar.inc(1);
+                if tx.send((i, result)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, Result<Extracted, Failure>> = BTreeMap::new();
+        let mut due = 0;
+        let mut outcome = Ok(());
+        'results: for (i, result) in rx.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                outcome = consume(due, result);
+                due += 1;
+                let failed = outcome.is_err();
+                if failed {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                *turn.0.lock().unwrap_or_else(PoisonError::into_inner) = due;
+                turn.1.notify_all();
+                if failed {
+                    break 'results;
+                }
             }
-            bar.set_message(job.label.clone());
-            let result =
-                catch_unwind(AssertUnwindSafe(|| job.run(year))).unwrap_or_else(|_| Err(lost(job)));
-            if stop_on_error && result.is_err() {
-                first_failed.fetch_min(i, Ordering::Relaxed);
-            }
-            bar.inc(1);
-            mine.push((i, result));
         }
-        mine
-    };
-    let finished: Vec<(usize, Result<Extracted, Failure>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut results: Vec<Option<Result<Extracted, Failure>>> =
-        std::iter::repeat_with(|| None).take(jobs.len()).collect();
-    for (i, r) in finished {
-        if let Some(slot) = results.get_mut(i) {
-            *slot = Some(r);
+        drop(rx);
+        // a job whose thread died without sending its result
+        while outcome.is_ok() && due < jobs.len() {
+            outcome = consume(due, Err(lost(&jobs[due])));
+            due += 1;
         }
-    }
-    // A job before the first failure without a result was lost to a panicking thread.
-    let cutoff = match stop_on_error {
-        true => results.iter().position(|r| matches!(r, Some(Err(_)))),
-        false => None,
-    };
-    for (job, slot) in jobs
-        .iter()
-        .zip(results.iter_mut())
-        .take(cutoff.unwrap_or(jobs.len()))
-    {
-        if slot.is_none() {
-            *slot = Some(Err(lost(job)));
-        }
-    }
-    results
+        outcome
+    })
 }
 
 /// The failure of a job whose extraction panicked.
@@ -278,28 +319,21 @@ fn lost(job: &Job) -> Failure {
     )
 }
 
-/// Fails when two reports share a `report_id`, naming both files.
-fn refuse_duplicate_ids(done: &[(&Job, Extracted)]) -> Result<(), Failure> {
-    let mut seen: BTreeMap<&str, &Job> = BTreeMap::new();
-    for (job, d) in done {
-        let id = d.loaded.meta.report_id.as_str();
-        if let Some(first) = seen.insert(id, job) {
-            let origin = if job.meta.is_none() || first.meta.is_none() {
-                " (an id without metadata is made from the file name: rename the file or give it a .toml)"
-            } else {
-                ""
-            };
-            return Err(Failure::new(
-                Exit::BadMeta,
-                anyhow!(
-                    "{} and {} both have report_id `{id}`{origin}",
-                    first.file.display(),
-                    job.file.display()
-                ),
-            ));
-        }
-    }
-    Ok(())
+/// The failure of two reports sharing a `report_id`, naming both files.
+fn duplicate_id(first: &Job, job: &Job, id: &str) -> Failure {
+    let origin = if job.meta.is_none() || first.meta.is_none() {
+        " (an id without metadata is made from the file name: rename the file or give it a .toml)"
+    } else {
+        ""
+    };
+    Failure::new(
+        Exit::BadMeta,
+        anyhow!(
+            "{} and {} both have report_id `{id}`{origin}",
+            first.file.display(),
+            job.file.display()
+        ),
+    )
 }
 
 /// A failure's message on one line, safe for a terminal (control characters escaped, long

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
 use clap::Args;
-use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText};
+use gwr_export::{Layout, PackageMeta, PackageWriter, SourceText};
 use gwr_extract::infer::{infer_meta_with, Hints};
 use gwr_extract::{decode, extract, SourceInfo};
 use gwr_model::{Report, ReportMeta, YearBasis};
@@ -167,54 +167,167 @@ pub(crate) fn write_output(
     done: Vec<Extracted>,
     source_path: impl Fn(&ReportMeta) -> String,
 ) -> Result<String, Failure> {
-    let release = package_meta(&done);
-    let mut reports = Vec::with_capacity(done.len());
-    let mut sources = Vec::with_capacity(done.len());
-    for Extracted { loaded, report } in done {
-        sources.push(SourceText {
+    let mut output = Output::new(out, source_path);
+    for d in done {
+        output.add(d)?;
+    }
+    output.finish()
+}
+
+/// The package of `gwr extract`, written report by report into a staging folder and moved to
+/// `out` when finished: each report's rows go to the table files as it is added and are then
+/// dropped, so memory does not grow with the number of reports.
+///
+/// The first report is held until a second arrives: a package of one report is named after it
+/// (`gwr-<report_id>`, a name that goes into every Parquet file), one of several `gwr-reports`.
+pub(crate) struct Output<'a, P: Fn(&ReportMeta) -> String> {
+    out: &'a Path,
+    source_path: P,
+    /// The staging folder, once writing started; removed unless the output was installed.
+    tmp: Option<PathBuf>,
+    writer: Option<PackageWriter>,
+    /// The first report, until it is known whether it is the only one.
+    held: Option<Extracted>,
+    /// Metadata of the first report.
+    first: Option<ReportMeta>,
+    /// Reports added.
+    n: usize,
+    /// The latest delivery date.
+    created: Option<String>,
+    /// Rows of sections, paragraphs, facts, targets, quality issues.
+    counts: [usize; 5],
+}
+
+impl<'a, P: Fn(&ReportMeta) -> String> Output<'a, P> {
+    /// An output into `out`, the source text of each report at `source_path(meta)`.
+    pub(crate) fn new(out: &'a Path, source_path: P) -> Self {
+        Output {
+            out,
+            source_path,
+            tmp: None,
+            writer: None,
+            held: None,
+            first: None,
+            n: 0,
+            created: None,
+            counts: [0; 5],
+        }
+    }
+
+    fn failure(&self, e: gwr_export::ExportError) -> Failure {
+        let why = match (&e, &self.tmp) {
+            // name the file inside the output, not inside the (removed) staging folder
+            (gwr_export::ExportError::Io { path, source }, Some(tmp)) => format!(
+                "cannot write {}: {}",
+                path.strip_prefix(tmp).unwrap_or(path).display(),
+                explain_io(source)
+            ),
+            _ => e.to_string(),
+        };
+        Failure::new(
+            Exit::OutputUnwritable,
+            anyhow!("{}: {why}", self.out.display()),
+        )
+    }
+
+    /// Adds one report (after the ones added before).
+    pub(crate) fn add(&mut self, d: Extracted) -> Result<(), Failure> {
+        self.n += 1;
+        if let Some(date) = &d.loaded.meta.delivered_date {
+            if self.created.as_ref().is_none_or(|c| date > c) {
+                self.created = Some(date.clone());
+            }
+        }
+        let r = &d.report;
+        for (c, n) in self.counts.iter_mut().zip([
+            r.sections.len(),
+            r.paragraphs.len(),
+            r.facts.len(),
+            r.targets.len(),
+            r.quality_issues.len(),
+        ]) {
+            *c += n;
+        }
+        if self.n == 1 {
+            self.first = Some(d.loaded.meta.clone());
+            self.held = Some(d);
+            return Ok(());
+        }
+        if self.writer.is_none() {
+            self.start("gwr-reports".into())?;
+            if let Some(first) = self.held.take() {
+                self.write(first)?;
+            }
+        }
+        self.write(d)
+    }
+
+    fn start(&mut self, name: String) -> Result<(), Failure> {
+        let tmp = staging_dir(self.out)?;
+        self.tmp = Some(tmp.clone());
+        let glossary = gwr_extract::glossary_rows();
+        let w = PackageWriter::create(&tmp, Layout::FLAT, &name, VERSION, &glossary)
+            .map_err(|e| self.failure(e))?;
+        self.writer = Some(w);
+        Ok(())
+    }
+
+    fn write(&mut self, d: Extracted) -> Result<(), Failure> {
+        let Extracted { loaded, report } = d;
+        let source = SourceText {
             report_id: loaded.meta.report_id.clone(),
-            path: source_path(&loaded.meta),
+            path: (self.source_path)(&loaded.meta),
             bytes: loaded.text.into_bytes(),
             title: loaded.meta.title,
             url: loaded.meta.source_url,
-        });
-        reports.push(report);
-    }
-    let glossary = gwr_extract::glossary_rows();
-    let input = PackageInput {
-        meta: &release,
-        reports: &reports,
-        glossary: &glossary,
-        sources,
-    };
-    let tmp = staging_dir(out)?;
-    if let Err(e) = write_package(&tmp, &input, &Layout::FLAT) {
-        discard(&tmp);
-        let why = match &e {
-            // name the file inside the output, not inside the (removed) staging folder
-            gwr_export::ExportError::Io { path, source } => format!(
-                "cannot write {}: {}",
-                path.strip_prefix(&tmp).unwrap_or(path).display(),
-                explain_io(source)
-            ),
-            other => other.to_string(),
         };
-        return Err(Failure::new(
-            Exit::OutputUnwritable,
-            anyhow!("{}: {why}", out.display()),
-        ));
+        let Some(w) = self.writer.as_mut() else {
+            return Err(Failure::new(
+                Exit::Other,
+                anyhow!("internal error: output not started"),
+            ));
+        };
+        let done = w.add_rows(&report).and_then(|()| w.add_source(&source));
+        done.map_err(|e| self.failure(e))
     }
-    stall_for_tests();
-    install(&tmp, out)?;
-    let sum = |f: fn(&Report) -> usize| reports.iter().map(f).sum::<usize>();
-    Ok(format!(
-        "{} sections, {} paragraphs, {} facts, {} targets, {} quality issues",
-        sum(|r| r.sections.len()),
-        sum(|r| r.paragraphs.len()),
-        sum(|r| r.facts.len()),
-        sum(|r| r.targets.len()),
-        sum(|r| r.quality_issues.len()),
-    ))
+
+    /// Finishes the package, moves it to `out` and returns the counts for the summary line.
+    pub(crate) fn finish(mut self) -> Result<String, Failure> {
+        let Some(first) = self.first.take() else {
+            return Err(Failure::new(Exit::Other, anyhow!("nothing extracted")));
+        };
+        let release = package_meta(self.n, self.created.clone(), &first);
+        if self.writer.is_none() {
+            self.start(release.name.clone())?;
+            if let Some(only) = self.held.take() {
+                self.write(only)?;
+            }
+        }
+        let Some(writer) = self.writer.take() else {
+            return Err(Failure::new(
+                Exit::Other,
+                anyhow!("internal error: output not started"),
+            ));
+        };
+        writer.finish(&release).map_err(|e| self.failure(e))?;
+        if let Some(tmp) = self.tmp.take() {
+            stall_for_tests();
+            install(&tmp, self.out)?;
+        }
+        let [sections, paragraphs, facts, targets, issues] = self.counts;
+        Ok(format!(
+            "{sections} sections, {paragraphs} paragraphs, {facts} facts, {targets} targets, {issues} quality issues"
+        ))
+    }
+}
+
+impl<P: Fn(&ReportMeta) -> String> Drop for Output<'_, P> {
+    /// A package not finished leaves nothing behind.
+    fn drop(&mut self) {
+        if let Some(tmp) = self.tmp.take() {
+            discard(&tmp);
+        }
+    }
 }
 
 /// Waits `GWR_TEST_STALL_MS` milliseconds with the staging folder written, when that variable
@@ -229,20 +342,20 @@ fn stall_for_tests() {
     }
 }
 
-/// The package metadata of an extract output: named after its one report, or `gwr-reports`
-/// for several; created on the latest delivery date among them.
-fn package_meta(done: &[Extracted]) -> PackageMeta {
-    let created = done
-        .iter()
-        .filter_map(|d| d.loaded.meta.delivered_date.clone())
-        .max()
+/// The version of every extract output.
+const VERSION: &str = "0.0.0";
+
+/// The package metadata of an extract output of `n` reports, the first of them `first`: named
+/// after its one report, or `gwr-reports` for several; created on the latest delivery date.
+fn package_meta(n: usize, created: Option<String>, first: &ReportMeta) -> PackageMeta {
+    let created = created
         .map(|d| format!("{d}T00:00:00Z"))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let mut release = PackageMeta {
         name: "gwr-reports".into(),
-        version: "0.0.0".into(),
-        title_en: format!("Government work reports as data: {} reports", done.len()),
-        title_zh: format!("{} 份政府工作报告", done.len()),
+        version: VERSION.into(),
+        title_en: format!("Government work reports as data: {n} reports"),
+        title_zh: format!("{n} 份政府工作报告"),
         description_en: "Tables extracted by gwr from a folder of government work reports.".into(),
         description_zh: "由 gwr 从一个文件夹的政府工作报告提取的数据表。".into(),
         homepage: "https://example.invalid/gwr".into(),
@@ -251,8 +364,8 @@ fn package_meta(done: &[Extracted]) -> PackageMeta {
         licenses: vec![],
         contributors: vec![],
     };
-    if let [one] = done {
-        let meta = &one.loaded.meta;
+    if n == 1 {
+        let meta = first;
         release.name = format!("gwr-{}", meta.report_id);
         release.title_en = format!("Government work report as data: {}", meta.report_id);
         release.title_zh = if meta.title.is_empty() {

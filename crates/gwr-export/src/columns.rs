@@ -1,14 +1,14 @@
 //! Rows → typed columns, the one intermediate form both writers read.
 //!
-//! Rows are serialised with serde (so the column names and values are exactly the row types'
-//! serde form) and laid out by the table's [`FieldSpec`]s, which come from the same row type.
+//! Rows are walked through their serde form ([`crate::cells`]: the column names and values are
+//! exactly the row types' serde form) and laid out by the table's [`FieldSpec`]s, which come
+//! from the same row type; a field whose name or type disagrees with its spec is an error.
 
 use arrow::array::{ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, StringArray};
 use gwr_model::{FieldSpec, FieldType, Table};
-use polars::prelude::{Column as PlColumn, DataFrame};
-use serde_json::Value;
 use std::sync::Arc;
 
+use crate::cells::{for_each_cell, Cell};
 use crate::ExportError;
 
 /// The values of one column.
@@ -24,6 +24,91 @@ pub enum Values {
     Bool(Vec<Option<bool>>),
     /// Dates as days since 1970-01-01, with their ISO text.
     Date(Vec<Option<(i32, String)>>),
+}
+
+impl Values {
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match self {
+            Values::Str(x) => x.len(),
+            Values::Int(x) => x.len(),
+            Values::Num(x) => x.len(),
+            Values::Bool(x) => x.len(),
+            Values::Date(x) => x.len(),
+        }
+    }
+
+    /// Whether there is no cell.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends the cell `name` of `table`, typed as `field` says.
+    fn push(
+        &mut self,
+        table: &str,
+        field: &FieldSpec,
+        name: &str,
+        cell: Cell<'_>,
+    ) -> Result<(), ExportError> {
+        check_name(table, field, name)?;
+        let bad = || wrong_type(table, field, cell);
+        match (self, cell) {
+            (Values::Str(x), Cell::Null) => x.push(None),
+            (Values::Str(x), Cell::Str(s)) => x.push(Some(s.to_string())),
+            (Values::Int(x), Cell::Null) => x.push(None),
+            (Values::Int(x), Cell::Int(v)) => x.push(Some(v)),
+            (Values::Num(x), Cell::Null) => x.push(None),
+            (Values::Num(x), Cell::Num(v)) => x.push(Some(v)),
+            (Values::Num(x), Cell::Int(v)) => x.push(Some(v as f64)),
+            (Values::Bool(x), Cell::Null) => x.push(None),
+            (Values::Bool(x), Cell::Bool(v)) => x.push(Some(v)),
+            (Values::Date(x), Cell::Null) => x.push(None),
+            (Values::Date(x), Cell::Str(s)) => {
+                x.push(Some((days_from_iso(s).ok_or_else(bad)?, s.to_string())))
+            }
+            _ => return Err(bad()),
+        }
+        Ok(())
+    }
+}
+
+/// The error of a cell whose field name is not the spec's: the row struct and its schema
+/// disagree (never happens while both come from the same struct).
+pub(crate) fn check_name(table: &str, field: &FieldSpec, name: &str) -> Result<(), ExportError> {
+    if field.name == name {
+        Ok(())
+    } else {
+        Err(ExportError::Shape(
+            table.into(),
+            format!("field {name} where the schema has {}", field.name),
+        ))
+    }
+}
+
+/// The error of a cell of the wrong type for its field.
+pub(crate) fn wrong_type(table: &str, field: &FieldSpec, cell: Cell<'_>) -> ExportError {
+    ExportError::Shape(
+        table.into(),
+        format!("field {} has value {cell:?} of the wrong type", field.name),
+    )
+}
+
+/// The error of a row with more fields than the schema.
+pub(crate) fn extra_field(table: &str, name: &str) -> ExportError {
+    ExportError::Shape(table.into(), format!("field {name} is not in the schema"))
+}
+
+/// Fails unless a row gave as many fields as the schema has.
+pub(crate) fn check_width(table: &str, expected: usize, got: usize) -> Result<(), ExportError> {
+    if expected == got {
+        Ok(())
+    } else {
+        Err(ExportError::Shape(
+            table.into(),
+            format!("a row has {got} fields where the schema has {expected}"),
+        ))
+    }
 }
 
 /// A table as named, typed columns in field order.
@@ -43,65 +128,26 @@ impl Columns {
     /// Lays out `rows` of table `T` as columns.
     pub fn from_rows<T: Table>(rows: &[T]) -> Result<Self, ExportError> {
         let fields = T::fields();
-        let objects: Vec<serde_json::Map<String, Value>> = rows
+        let mut values: Vec<Values> = fields
             .iter()
-            .map(|r| match serde_json::to_value(r) {
-                Ok(Value::Object(m)) => Ok(m),
-                Ok(_) => Err(ExportError::Shape(
-                    T::NAME.into(),
-                    "a row is not an object".into(),
-                )),
-                Err(e) => Err(ExportError::Shape(T::NAME.into(), e.to_string())),
+            .map(|f| match f.field_type {
+                FieldType::String => Values::Str(Vec::with_capacity(rows.len())),
+                FieldType::Integer => Values::Int(Vec::with_capacity(rows.len())),
+                FieldType::Number => Values::Num(Vec::with_capacity(rows.len())),
+                FieldType::Boolean => Values::Bool(Vec::with_capacity(rows.len())),
+                FieldType::Date => Values::Date(Vec::with_capacity(rows.len())),
             })
-            .collect::<Result<_, _>>()?;
-        let mut values = Vec::with_capacity(fields.len());
-        for f in &fields {
-            let cells = objects
-                .iter()
-                .map(|o| o.get(&f.name).filter(|v| !v.is_null()));
-            let bad = |v: &Value| {
-                ExportError::Shape(
-                    T::NAME.into(),
-                    format!("field {} has value {v} of the wrong type", f.name),
-                )
-            };
-            values.push(match f.field_type {
-                FieldType::String => Values::Str(
-                    cells
-                        .map(|c| {
-                            c.map(|v| v.as_str().map(String::from).ok_or_else(|| bad(v)))
-                                .transpose()
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-                FieldType::Integer => Values::Int(
-                    cells
-                        .map(|c| c.map(|v| v.as_i64().ok_or_else(|| bad(v))).transpose())
-                        .collect::<Result<_, _>>()?,
-                ),
-                FieldType::Number => Values::Num(
-                    cells
-                        .map(|c| c.map(|v| v.as_f64().ok_or_else(|| bad(v))).transpose())
-                        .collect::<Result<_, _>>()?,
-                ),
-                FieldType::Boolean => Values::Bool(
-                    cells
-                        .map(|c| c.map(|v| v.as_bool().ok_or_else(|| bad(v))).transpose())
-                        .collect::<Result<_, _>>()?,
-                ),
-                FieldType::Date => Values::Date(
-                    cells
-                        .map(|c| {
-                            c.map(|v| {
-                                let s = v.as_str().ok_or_else(|| bad(v))?;
-                                let days = days_from_iso(s).ok_or_else(|| bad(v))?;
-                                Ok((days, s.to_string()))
-                            })
-                            .transpose()
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-            });
+            .collect();
+        for row in rows {
+            let mut width = 0;
+            for_each_cell(T::NAME, row, |i, name, cell| {
+                let (Some(f), Some(column)) = (fields.get(i), values.get_mut(i)) else {
+                    return Err(extra_field(T::NAME, name));
+                };
+                width = i + 1;
+                column.push(T::NAME, f, name, cell)
+            })?;
+            check_width(T::NAME, fields.len(), width)?;
         }
         Ok(Columns {
             table: T::NAME,
@@ -126,32 +172,6 @@ impl Columns {
                 .unwrap_or_default(),
         };
         Some(text)
-    }
-
-    /// The columns as a polars DataFrame (dates as ISO text, the form CSV stores them in).
-    pub fn to_polars(&self) -> Result<DataFrame, ExportError> {
-        let cols: Vec<PlColumn> = self
-            .fields
-            .iter()
-            .zip(&self.values)
-            .map(|(f, v)| {
-                let name = f.name.as_str().into();
-                match v {
-                    Values::Str(x) => PlColumn::new(name, x),
-                    Values::Int(x) => PlColumn::new(name, x),
-                    Values::Num(x) => PlColumn::new(name, x),
-                    Values::Bool(x) => PlColumn::new(name, x),
-                    Values::Date(x) => PlColumn::new(
-                        name,
-                        x.iter()
-                            .map(|d| d.as_ref().map(|(_, s)| s.as_str()))
-                            .collect::<Vec<_>>(),
-                    ),
-                }
-            })
-            .collect();
-        DataFrame::new(self.len, cols)
-            .map_err(|e| ExportError::Polars(self.table.into(), e.to_string()))
     }
 
     /// The columns as Arrow arrays, typed as [`crate::arrow_schema`] says.

@@ -1,7 +1,7 @@
 //! # gwr-export
 //!
-//! Model → files: every table of [`gwr_model`] as CSV (through polars) and Parquet (through
-//! arrow and parquet), the JSON Schema of each table's rows, and a Frictionless Data Package v2
+//! Model → files: every table of [`gwr_model`] as CSV and Parquet (through arrow and parquet),
+//! written report by report ([`PackageWriter`]) so memory does not grow with the package, the JSON Schema of each table's rows, and a Frictionless Data Package v2
 //! descriptor (`datapackage.json`) that lists every file with its `bytes`, `hash` and full Table
 //! Schema.
 //!
@@ -19,17 +19,20 @@
 #![deny(missing_docs)]
 
 pub mod arrow_schema;
+pub mod cells;
 pub mod columns;
 pub mod dictionary;
 pub mod excel_csv;
 pub mod html;
 pub mod package;
+pub mod stream;
 pub mod write;
 pub mod xlsx;
 
 pub use columns::{Columns, Values};
 pub use package::{
-    write_package, Contributor, Layout, License, PackageInput, PackageMeta, SourceText, WrittenFile,
+    write_package, Contributor, Layout, License, PackageInput, PackageMeta, PackageWriter,
+    SourceText, WrittenFile,
 };
 
 /// What can go wrong while exporting.
@@ -38,9 +41,6 @@ pub enum ExportError {
     /// A row could not be laid out as the table's schema says.
     #[error("table {0}: {1}")]
     Shape(String, String),
-    /// polars failed to build or write a frame.
-    #[error("table {0}: polars: {1}")]
-    Polars(String, String),
     /// Arrow or Parquet failed.
     #[error("table {0}: parquet: {1}")]
     Parquet(String, String),

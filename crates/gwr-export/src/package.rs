@@ -3,14 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use gwr_model::{
-    Fact, Indicator, Paragraph, PlaceRow, QualityIssue, Report, ReportRow, Section, Table, Tables,
-    Target,
+    Fact, Indicator, Paragraph, PlaceRow, QualityIssue, Report, ReportRow, Section, Table, Target,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::write::{csv_bytes, parquet_bytes};
-use crate::{sha256_hex, Columns, ExportError};
+use crate::stream::TableWriter;
+use crate::{sha256_hex, ExportError};
 
 /// A license of the package.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,215 +180,310 @@ struct Resource {
 /// Writes every file of the package below `root` and returns them, `datapackage.json` last.
 ///
 /// Each file is written to a temporary name beside it and renamed into place, so a reader never
-/// sees a half-written file. Files whose content is unchanged are not rewritten.
+/// sees a half-written file. Files whose content is unchanged are not rewritten. The same as
+/// [`PackageWriter`] given every report and source in turn.
 pub fn write_package(
     root: &Path,
     input: &PackageInput<'_>,
     layout: &Layout,
 ) -> Result<Vec<WrittenFile>, ExportError> {
     input.meta.validate()?;
-    let mut files = Vec::new();
-    let mut resources = Vec::new();
-    let mut csv_res = Vec::new();
-    let mut pq_res = Vec::new();
-
-    let Tables {
-        reports,
-        sections,
-        paragraphs,
-        facts,
-        targets,
-        quality_issues: issues,
-        places,
-    } = Tables::from_reports(input.reports);
-
-    table::<Indicator>(
+    let mut w = PackageWriter::create(
         root,
-        input,
-        layout,
+        *layout,
+        &input.meta.name,
+        &input.meta.version,
         input.glossary,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
     )?;
-    table::<PlaceRow>(
-        root,
-        input,
-        layout,
-        &places,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<ReportRow>(
-        root,
-        input,
-        layout,
-        &reports,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<Section>(
-        root,
-        input,
-        layout,
-        &sections,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<Paragraph>(
-        root,
-        input,
-        layout,
-        &paragraphs,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<Fact>(
-        root,
-        input,
-        layout,
-        &facts,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<Target>(
-        root,
-        input,
-        layout,
-        &targets,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    table::<QualityIssue>(
-        root,
-        input,
-        layout,
-        &issues,
-        &mut files,
-        &mut csv_res,
-        &mut pq_res,
-    )?;
-    resources.extend(csv_res);
-    resources.extend(pq_res);
-
-    for s in &input.sources {
-        let f = put(root, &s.path, &s.bytes)?;
-        let title = s.display_title();
-        resources.push(Resource {
-            descriptor: json!({
-                "name": format!("source-{}", s.report_id),
-                "path": s.path,
-                "format": "txt",
-                "mediatype": "text/plain",
-                "encoding": "utf-8",
-                "title": format!("{title} (source text)"),
-                "description": "The report text exactly as extracted from; every offset in the tables counts Unicode code points into this file. 报告原文,各表偏移量均以此文件的 Unicode 码位计。",
-                "bytes": f.bytes,
-                "hash": format!("sha256:{}", f.sha256),
-            }),
-        });
-        files.push(f);
+    for r in input.reports {
+        w.add_rows(r)?;
     }
-
-    let descriptor = descriptor(input, resources);
-    let mut text =
-        serde_json::to_string_pretty(&descriptor).map_err(|e| ExportError::Meta(e.to_string()))?;
-    text.push('\n');
-    files.push(put(root, "datapackage.json", text.as_bytes())?);
-    Ok(files)
+    for s in &input.sources {
+        w.add_source(s)?;
+    }
+    w.finish(input.meta)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn table<T: Table>(
-    root: &Path,
-    input: &PackageInput<'_>,
-    layout: &Layout,
-    rows: &[T],
-    files: &mut Vec<WrittenFile>,
-    csv_res: &mut Vec<Resource>,
-    pq_res: &mut Vec<Resource>,
-) -> Result<(), ExportError> {
-    let cols = Columns::from_rows(rows)?;
-    let meta = input.meta;
+/// The per-report tables being written.
+struct Writers {
+    reports: TableWriter<ReportRow>,
+    sections: TableWriter<Section>,
+    paragraphs: TableWriter<Paragraph>,
+    facts: TableWriter<Fact>,
+    targets: TableWriter<Target>,
+    issues: TableWriter<QualityIssue>,
+}
 
-    let mut json_schema = serde_json::to_string_pretty(&T::row_json_schema())
-        .map_err(|e| ExportError::Meta(e.to_string()))?;
-    json_schema.push('\n');
-    files.push(put(
-        root,
-        &Layout::join(layout.schemas_dir, &format!("{}.schema.json", T::NAME)),
-        json_schema.as_bytes(),
-    )?);
+/// A package written report by report: rows go to the table files as they are added (CSV
+/// appended, Parquet in batches and row groups, see [`crate::stream`]), so memory does not grow
+/// with the number of reports. The files are the same bytes [`write_package`] writes for the
+/// same reports in the same order.
+///
+/// ```no_run
+/// use gwr_export::{Layout, PackageMeta, PackageWriter};
+/// # fn demo(meta: PackageMeta, reports: Vec<gwr_model::Report>) -> Result<(), gwr_export::ExportError> {
+/// let root = std::path::Path::new("out");
+/// let mut w = PackageWriter::create(root, Layout::FLAT, &meta.name, &meta.version, &[])?;
+/// for r in &reports {
+///     w.add_rows(r)?; // and w.add_source(…) for its text
+/// }
+/// let files = w.finish(&meta)?;
+/// # Ok(()) }
+/// ```
+pub struct PackageWriter {
+    root: PathBuf,
+    layout: Layout,
+    name: String,
+    version: String,
+    glossary: (WrittenFile, WrittenFile),
+    writers: Writers,
+    sources: Vec<(SourceText, WrittenFile)>,
+    /// Every report's place and its ancestors, each code once (the first report's row wins):
+    /// a few rows per report, written at [`PackageWriter::finish`] in code order.
+    places: std::collections::BTreeMap<String, PlaceRow>,
+}
 
+/// The CSV and Parquet paths of table `T`.
+fn table_paths<T: Table>(layout: &Layout) -> (String, String) {
     let dir = Layout::join(layout.data_dir, T::SUBDIR);
     let dir = dir.trim_end_matches('/');
-    let csv_path = Layout::join(dir, &format!("{}.csv", T::NAME));
-    let csv = put(root, &csv_path, &csv_bytes(&cols)?)?;
-    let pq_path = Layout::join(dir, &format!("{}.parquet", T::NAME));
-    let pq = put(
-        root,
-        &pq_path,
-        &parquet_bytes(&cols, T::TITLE_EN, T::TITLE_ZH, &meta.name, &meta.version)?,
-    )?;
+    (
+        Layout::join(dir, &format!("{}.csv", T::NAME)),
+        Layout::join(dir, &format!("{}.parquet", T::NAME)),
+    )
+}
 
-    let schema = T::table_schema();
-    let base = |name: String, f: &WrittenFile, format: &str, mediatype: &str, schema: Value| {
-        // frictionless-py (5.21) reads Parquet without its byte loader, so it reports any
-        // declared `bytes` of a Parquet resource as a byte-count error (actual: None). The
-        // size of a Parquet file is therefore given as `x-bytes`; gwr-validate checks it.
-        let bytes_key = if format == "parquet" {
-            "x-bytes"
-        } else {
-            "bytes"
+fn table_writer<T: Table>(
+    root: &Path,
+    layout: &Layout,
+    name: &str,
+    version: &str,
+) -> Result<TableWriter<T>, ExportError> {
+    let (csv, pq) = table_paths::<T>(layout);
+    TableWriter::create(root, &csv, &pq, name, version)
+}
+
+impl PackageWriter {
+    /// Starts the package `name` `version` below `root` (both go into every Parquet file, and
+    /// must be those of the metadata given to [`PackageWriter::finish`]); writes the glossary.
+    pub fn create(
+        root: &Path,
+        layout: Layout,
+        name: &str,
+        version: &str,
+        glossary: &[Indicator],
+    ) -> Result<Self, ExportError> {
+        let mut g = table_writer::<Indicator>(root, &layout, name, version)?;
+        for row in glossary {
+            g.push(row)?;
+        }
+        let glossary = g.finish()?;
+        let writers = Writers {
+            reports: table_writer(root, &layout, name, version)?,
+            sections: table_writer(root, &layout, name, version)?,
+            paragraphs: table_writer(root, &layout, name, version)?,
+            facts: table_writer(root, &layout, name, version)?,
+            targets: table_writer(root, &layout, name, version)?,
+            issues: table_writer(root, &layout, name, version)?,
         };
-        json!({
-            "name": name,
-            "type": "table",
-            "path": f.path,
-            "format": format,
-            "mediatype": mediatype,
-            "encoding": "utf-8",
-            "title": format!("{} / {}", T::TITLE_EN, T::TITLE_ZH),
-            "description": format!("{} {}", T::DESCRIPTION_EN, T::DESCRIPTION_ZH),
-            bytes_key: f.bytes,
-            "hash": format!("sha256:{}", f.sha256),
-            "schema": schema,
+        Ok(PackageWriter {
+            root: root.to_path_buf(),
+            layout,
+            name: name.to_string(),
+            version: version.to_string(),
+            glossary,
+            writers,
+            sources: Vec::new(),
+            places: std::collections::BTreeMap::new(),
         })
-    };
-    let mut csv_desc = base(
-        T::NAME.to_string(),
-        &csv,
-        "csv",
-        "text/csv",
-        resource_schema(&schema, T::NAME, ""),
-    );
-    if let Value::Object(m) = &mut csv_desc {
-        m.insert(
-            "dialect".into(),
-            json!({"header": true, "delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true}),
-        );
     }
-    csv_res.push(Resource {
-        descriptor: csv_desc,
-    });
-    pq_res.push(Resource {
-        descriptor: base(
-            format!("{}-parquet", T::NAME),
-            &pq,
-            "parquet",
-            "application/vnd.apache.parquet",
-            resource_schema(&schema, T::NAME, "-parquet"),
-        ),
-    });
-    files.push(csv);
-    files.push(pq);
-    Ok(())
+
+    /// Appends the rows of one report to every table.
+    pub fn add_rows(&mut self, report: &Report) -> Result<(), ExportError> {
+        let w = &mut self.writers;
+        if let Some(r) = &report.report {
+            w.reports.push(r)?;
+        }
+        for r in &report.sections {
+            w.sections.push(r)?;
+        }
+        for r in &report.paragraphs {
+            w.paragraphs.push(r)?;
+        }
+        for r in &report.facts {
+            w.facts.push(r)?;
+        }
+        for r in &report.targets {
+            w.targets.push(r)?;
+        }
+        for r in &report.quality_issues {
+            w.issues.push(r)?;
+        }
+        for p in &report.places {
+            self.places
+                .entry(p.code.clone())
+                .or_insert_with(|| p.clone());
+        }
+        Ok(())
+    }
+
+    /// Writes a source text (its bytes are not kept).
+    pub fn add_source(&mut self, s: &SourceText) -> Result<(), ExportError> {
+        let f = put(&self.root, &s.path, &s.bytes)?;
+        let kept = SourceText {
+            report_id: s.report_id.clone(),
+            path: s.path.clone(),
+            bytes: Vec::new(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+        };
+        self.sources.push((kept, f));
+        Ok(())
+    }
+
+    /// Finishes every table, writes the JSON Schemas and `datapackage.json` (from `meta`), and
+    /// returns the files of the package, `datapackage.json` last.
+    pub fn finish(self, meta: &PackageMeta) -> Result<Vec<WrittenFile>, ExportError> {
+        meta.validate()?;
+        if meta.name != self.name || meta.version != self.version {
+            return Err(ExportError::Meta(format!(
+                "the package was started as {} {} but finished as {} {}",
+                self.name, self.version, meta.name, meta.version
+            )));
+        }
+        let root = self.root.as_path();
+        let layout = &self.layout;
+        let w = self.writers;
+        let mut files = Vec::new();
+        let mut csv_res = Vec::new();
+        let mut pq_res = Vec::new();
+        let mut out = Out {
+            root,
+            layout,
+            files: &mut files,
+            csv_res: &mut csv_res,
+            pq_res: &mut pq_res,
+        };
+        out.table::<Indicator>(self.glossary)?;
+        let mut places = table_writer::<PlaceRow>(root, layout, &self.name, &self.version)?;
+        for p in self.places.values() {
+            places.push(p)?;
+        }
+        out.table::<PlaceRow>(places.finish()?)?;
+        out.table::<ReportRow>(w.reports.finish()?)?;
+        out.table::<Section>(w.sections.finish()?)?;
+        out.table::<Paragraph>(w.paragraphs.finish()?)?;
+        out.table::<Fact>(w.facts.finish()?)?;
+        out.table::<Target>(w.targets.finish()?)?;
+        out.table::<QualityIssue>(w.issues.finish()?)?;
+        let mut resources = csv_res;
+        resources.extend(pq_res);
+
+        let mut sources = Vec::with_capacity(self.sources.len());
+        for (s, f) in self.sources {
+            let title = s.display_title();
+            resources.push(Resource {
+                descriptor: json!({
+                    "name": format!("source-{}", s.report_id),
+                    "path": s.path,
+                    "format": "txt",
+                    "mediatype": "text/plain",
+                    "encoding": "utf-8",
+                    "title": format!("{title} (source text)"),
+                    "description": "The report text exactly as extracted from; every offset in the tables counts Unicode code points into this file. 报告原文,各表偏移量均以此文件的 Unicode 码位计。",
+                    "bytes": f.bytes,
+                    "hash": format!("sha256:{}", f.sha256),
+                }),
+            });
+            files.push(f);
+            sources.push(s);
+        }
+
+        let descriptor = descriptor(meta, &sources, resources);
+        let mut text = serde_json::to_string_pretty(&descriptor)
+            .map_err(|e| ExportError::Meta(e.to_string()))?;
+        text.push('\n');
+        files.push(put(root, "datapackage.json", text.as_bytes())?);
+        Ok(files)
+    }
+}
+
+/// Where the finished tables' files and resources go.
+struct Out<'a> {
+    root: &'a Path,
+    layout: &'a Layout,
+    files: &'a mut Vec<WrittenFile>,
+    csv_res: &'a mut Vec<Resource>,
+    pq_res: &'a mut Vec<Resource>,
+}
+
+impl Out<'_> {
+    /// Writes the JSON Schema of table `T` and records its files and resources.
+    fn table<T: Table>(
+        &mut self,
+        (csv, pq): (WrittenFile, WrittenFile),
+    ) -> Result<(), ExportError> {
+        let mut json_schema = serde_json::to_string_pretty(&T::row_json_schema())
+            .map_err(|e| ExportError::Meta(e.to_string()))?;
+        json_schema.push('\n');
+        self.files.push(put(
+            self.root,
+            &Layout::join(self.layout.schemas_dir, &format!("{}.schema.json", T::NAME)),
+            json_schema.as_bytes(),
+        )?);
+        let schema = T::table_schema();
+        let base = |name: String, f: &WrittenFile, format: &str, mediatype: &str, schema: Value| {
+            // frictionless-py (5.21) reads Parquet without its byte loader, so it reports any
+            // declared `bytes` of a Parquet resource as a byte-count error (actual: None). The
+            // size of a Parquet file is therefore given as `x-bytes`; gwr-validate checks it.
+            let bytes_key = if format == "parquet" {
+                "x-bytes"
+            } else {
+                "bytes"
+            };
+            json!({
+                "name": name,
+                "type": "table",
+                "path": f.path,
+                "format": format,
+                "mediatype": mediatype,
+                "encoding": "utf-8",
+                "title": format!("{} / {}", T::TITLE_EN, T::TITLE_ZH),
+                "description": format!("{} {}", T::DESCRIPTION_EN, T::DESCRIPTION_ZH),
+                bytes_key: f.bytes,
+                "hash": format!("sha256:{}", f.sha256),
+                "schema": schema,
+            })
+        };
+        let mut csv_desc = base(
+            T::NAME.to_string(),
+            &csv,
+            "csv",
+            "text/csv",
+            resource_schema(&schema, T::NAME, ""),
+        );
+        if let Value::Object(m) = &mut csv_desc {
+            m.insert(
+                "dialect".into(),
+                json!({"header": true, "delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true}),
+            );
+        }
+        self.csv_res.push(Resource {
+            descriptor: csv_desc,
+        });
+        self.pq_res.push(Resource {
+            descriptor: base(
+                format!("{}-parquet", T::NAME),
+                &pq,
+                "parquet",
+                "application/vnd.apache.parquet",
+                resource_schema(&schema, T::NAME, "-parquet"),
+            ),
+        });
+        self.files.push(csv);
+        self.files.push(pq);
+        Ok(())
+    }
 }
 
 /// The table schema as one resource carries it: foreign keys point at the resources of the same
@@ -418,8 +512,7 @@ fn resource_schema(schema: &Value, own: &str, suffix: &str) -> Value {
     schema
 }
 
-fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
-    let meta = input.meta;
+fn descriptor(meta: &PackageMeta, sources: &[SourceText], resources: Vec<Resource>) -> Value {
     let mut d = Map::new();
     d.insert(
         "$schema".into(),
@@ -452,8 +545,7 @@ fn descriptor(input: &PackageInput<'_>, resources: Vec<Resource>) -> Value {
     // so a list with nothing in it is left out.
     insert_list(&mut d, "keywords", json!(meta.keywords));
     insert_list(&mut d, "licenses", json!(meta.licenses));
-    let sources: Vec<Value> = input
-        .sources
+    let sources: Vec<Value> = sources
         .iter()
         .map(|s| {
             let mut m = Map::new();
