@@ -47,14 +47,28 @@ pub fn report_id(rel: &Path) -> String {
     sanitize_id(&parts.join("-"))
 }
 
-/// Chinese characters in pinyin without tones, everything else as it is.
+/// Official romanizations that plain pinyin does not give: 陕西 is spelled Shaanxi (GB/T 2260,
+/// the national standard's English names) so that it does not read as 山西 Shanxi.
+const SPELLED: &[(&str, &str)] = &[("陕西", "shaanxi")];
+
+/// Chinese characters in pinyin without tones (the official spelling where plain pinyin would
+/// confuse two places, [`SPELLED`]), everything else as it is.
 fn romanize(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
-    for c in s.chars() {
+    let mut rest = s;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (zh, spelled) in SPELLED {
+            if let Some(after) = rest.strip_prefix(zh) {
+                out.push_str(spelled);
+                rest = after;
+                continue 'outer;
+            }
+        }
         match c.to_pinyin() {
             Some(p) => out.push_str(p.plain()),
             None => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -75,6 +89,14 @@ pub fn hints(file: &Path) -> Hints {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shaanxi_and_shanxi_differ() {
+        let a = report_id(Path::new("政府工作报告-省自治区/山西省/2003.md"));
+        let b = report_id(Path::new("政府工作报告-省自治区/陕西省/2003.md"));
+        assert_eq!(a, "zhengfugongzuobaogao-shengzizhiqu-shanxisheng-2003");
+        assert_eq!(b, "zhengfugongzuobaogao-shengzizhiqu-shaanxisheng-2003");
+    }
 
     #[test]
     fn ids_from_paths() {

@@ -420,7 +420,9 @@ fn read_magnitude(chars: &[char], core: &mut Core) {
             '万' | '萬' | '亿' | '億' => cn_mult(c),
             '千' => {
                 let nx = at(chars, j + 1);
-                if matches!(nx, '米' | '瓦' | '克' | '伏' | '帕' | '焦' | '卡') {
+                // 千米, 千瓦, 千克, 千伏, 千帕, 千焦, 千卡, 千升 are units of their own (the
+                // validator's AFTER_QIAN_UNIT lists the same characters)
+                if matches!(nx, '米' | '瓦' | '克' | '伏' | '帕' | '焦' | '卡' | '升') {
                     None
                 } else {
                     Some(1000.0)
@@ -856,6 +858,8 @@ static AFTER: &[(&str, After)] = &[
     ("吉瓦", After::Unit(Unit::Other, 1.0)),
     ("千伏", After::Unit(Unit::Other, 1.0)),
     ("立方米", After::Unit(Unit::Other, 1.0)),
+    // 千升 is a unit of its own (a kilolitre: 产能5万千升), not a thousand litres of something
+    ("千升", After::Unit(Unit::Other, 1.0)),
     ("标准箱", After::Unit(Unit::Other, 1.0)),
     ("标箱", After::Unit(Unit::Other, 1.0)),
     ("标准台", After::Unit(Unit::Count, 1.0)),
@@ -2076,6 +2080,9 @@ mod tests {
         let t = one("装机1200万千瓦");
         assert_eq!(t.unit, Some(Unit::Other));
         assert!(close(t.value, 1.2e7));
+        let t = one("新增优质白酒产能5万千升");
+        assert_eq!((t.unit, t.unit_raw.as_str()), (Some(Unit::Other), "万千升"));
+        assert!(close(t.value, 5e4));
         assert_eq!(one("单位场所开展检查2621家次").unit, Some(Unit::Count));
         assert_eq!(
             one("城镇登记失业人员控制在1031人以内").qualifier,

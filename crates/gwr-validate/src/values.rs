@@ -94,9 +94,9 @@ fn arabic(raw: &str) -> Option<f64> {
     Some(v)
 }
 
-/// Units of their own that start with 千 (千米, 千克, 千瓦, 千瓦时, 千伏, 千帕, 千焦, 千卡): after
-/// 千, these characters make a unit, not a thousand of something.
-const AFTER_QIAN_UNIT: &[char] = &['米', '瓦', '克', '伏', '帕', '焦', '卡'];
+/// Units of their own that start with 千 (千米, 千克, 千瓦, 千瓦时, 千伏, 千帕, 千焦, 千卡, 千升):
+/// after 千, these characters make a unit, not a thousand of something.
+const AFTER_QIAN_UNIT: &[char] = &['米', '瓦', '克', '伏', '帕', '焦', '卡', '升'];
 
 /// A leading 千 (10³) or 百 (10²) of `u` as a magnitude, and the rest: `千户` → 1000 × 户,
 /// `百亿元` → 100 × 亿元; not `千米` (a kilometre) nor `百分之`/`百分点` (percent).
@@ -210,6 +210,7 @@ mod tests {
             ("5", "千克", 0.005),
             ("5", "万千瓦", 50_000.0),
             ("5", "千瓦时", 5.0),
+            ("5", "万千升", 50_000.0),
             ("3", "百亿元", 3e10),
             ("2", "千亿元", 2e11),
             ("3", "百万元", 3e6),
