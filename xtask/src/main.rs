@@ -7,7 +7,10 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   publish    regenerate data/, schemas/, datapackage.json from data/sources/ and write the
              release into dist/ (package folder, zip, SHA256SUMS)
-  generate   regenerate the committed package files only (no dist/)";
+  generate   regenerate the committed package files only (no dist/)
+  collections import [UPSTREAM]
+             copy the upstream files of every collection under data/collections/ (default
+             UPSTREAM: ../shared/corpus/lawtext) and add a manifest line for each new report";
 
 fn main() {
     if let Err(e) = run() {
@@ -40,6 +43,16 @@ fn run() -> Result<()> {
             std::fs::remove_dir_all(&staging).ok();
             println!("generated {} files", files.len());
         }
+        Some("collections") => match args.get(1).map(String::as_str) {
+            Some("import") => {
+                let upstream = args
+                    .get(2)
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_else(|| root.join("../shared/corpus/lawtext"));
+                xtask::collections::import(&root, &upstream)?;
+            }
+            _ => bail!("usage: cargo xtask collections import [UPSTREAM]"),
+        },
         Some("-h") | Some("--help") | None => println!("{USAGE}"),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
     }
