@@ -394,7 +394,7 @@ fn report_id(place: &str, level: AdminLevel, stem: &str, year: Option<i32>) -> S
         return format!("cn-{stem}");
     }
     let short = short_name(place);
-    let slug: String = pinyin::ToPinyin::to_pinyin(short)
+    let slug: String = pinyin::ToPinyin::to_pinyin(&short)
         .flatten()
         .map(|p| p.plain())
         .collect::<Vec<_>>()
