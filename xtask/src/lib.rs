@@ -7,10 +7,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use gwr_export::{write_package, Layout, PackageInput, PackageMeta, SourceText, WrittenFile};
+use gwr_export::{write_package, Layout, PackageInput, PackageMeta, WrittenFile};
 use gwr_extract::{decode, extract, SourceInfo};
 use gwr_model::{Report, ReportMeta};
 
+pub mod collections;
 pub mod corpus;
 pub mod docs;
 pub mod extras;
@@ -26,10 +27,13 @@ pub fn repo_root() -> PathBuf {
 }
 
 /// Whether a file `generate` writes is also committed at the repo root (and guarded by the
-/// staleness test). `data/sources/` is input, not output; the package's `README.md` lives only
+/// staleness test). `data/sources/` and `data/collections/` are input, not output; the package's `README.md` lives only
 /// in the release, since the repo root's README is the project's.
 pub fn is_committed(rel: &str) -> bool {
-    !rel.starts_with("data/sources/") && rel != "README.md" && !extras::is_release_only(rel)
+    !rel.starts_with("data/sources/")
+        && !rel.starts_with("data/collections/")
+        && rel != "README.md"
+        && !extras::is_release_only(rel)
 }
 
 /// The repo-root path of a committed generated file.
@@ -148,25 +152,7 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
     let sources = load_sources(root)?;
     let reports = extract_all(&sources);
     let glossary = gwr_extract::glossary_rows();
-    let input = PackageInput {
-        meta: &release,
-        reports: &reports,
-        glossary: &glossary,
-        sources: sources
-            .iter()
-            .map(|s| SourceText {
-                report_id: s.meta.report_id.clone(),
-                path: s.rel_path.clone(),
-                bytes: s.text.as_bytes().to_vec(),
-                title: s.meta.title.clone(),
-                url: s.meta.source_url.clone(),
-            })
-            .collect(),
-    };
-    let mut files = write_package(out, &input, &Layout::PUBLISH)?;
-    for (rel, text) in docs::package_docs(&release, &reports, &glossary) {
-        files.push(write_file(out, &rel, text.as_bytes())?);
-    }
+    let mut files = write_release(out, &release, &sources, &reports, &glossary)?;
     // The project README carries the same previews, between markers.
     let readme_path = root.join("README.md");
     if let Ok(readme) = fs::read_to_string(&readme_path) {
@@ -175,10 +161,45 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
             files.push(write_file(out, PROJECT_README, new.as_bytes())?);
         }
     }
+    Ok(files)
+}
+
+/// Writes one release folder: the package (tables, schemas, texts, `datapackage.json`), its
+/// docs and the release extras (workbook, Excel CSVs, annotated pages).
+fn write_release(
+    out: &Path,
+    release: &PackageMeta,
+    sources: &[SourceReport],
+    reports: &[Report],
+    glossary: &[gwr_model::Indicator],
+) -> Result<Vec<WrittenFile>> {
+    let input = PackageInput {
+        meta: release,
+        reports,
+        glossary,
+        sources: collections::source_texts(sources),
+    };
+    let mut files = write_package(out, &input, &Layout::PUBLISH)?;
+    for (rel, text) in docs::package_docs(release, reports, glossary) {
+        files.push(write_file(out, &rel, text.as_bytes())?);
+    }
     let texts: Vec<String> = sources.iter().map(|s| s.text.clone()).collect();
-    for (rel, bytes) in extras::release_extras(&release, &reports, &texts)? {
+    for (rel, bytes) in extras::release_extras(release, reports, &texts)? {
         files.push(write_file(out, &rel, &bytes)?);
     }
+    Ok(files)
+}
+
+/// Writes the release folder of a collection into `out`, with an `index.html` of its reports.
+pub fn generate_collection(c: &collections::Collection, out: &Path) -> Result<Vec<WrittenFile>> {
+    let sources = c.sources()?;
+    let reports = extract_all(&sources);
+    let glossary = gwr_extract::glossary_rows();
+    let release = &c.config.release;
+    let mut files = write_release(out, release, &sources, &reports, &glossary)
+        .with_context(|| format!("collection {}", c.name()))?;
+    let index = collections::index_html(release, &reports);
+    files.push(write_file(out, "index.html", index.as_bytes())?);
     Ok(files)
 }
 
@@ -227,14 +248,14 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
         .filter(|f| f.path != PROJECT_README)
         .collect();
 
-    let zip_name = format!("{stem}.zip");
-    let zip_bytes = zip_dir(&pkg_dir, &stem, &files)?;
     let dist_stage = staging.join("dist");
-    fs::write(dist_stage.join(&zip_name), &zip_bytes).context("cannot write the release zip")?;
     let mut sums = BTreeMap::new();
-    sums.insert(zip_name.clone(), decode::sha256_hex(&zip_bytes));
-    for f in &files {
-        sums.insert(format!("{stem}/{}", f.path), f.sha256.clone());
+    bundle(&dist_stage, &stem, &files, &mut sums)?;
+    for c in collections::load_all(root)? {
+        let r = &c.config.release;
+        let stem = format!("{}-{}", r.name, r.version);
+        let files = generate_collection(&c, &dist_stage.join(&stem))?;
+        bundle(&dist_stage, &stem, &files, &mut sums)?;
     }
     let mut text = String::new();
     for (name, sha) in &sums {
@@ -255,6 +276,25 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
     }
     fs::remove_dir_all(&staging).ok();
     Ok(dist)
+}
+
+/// Zips the release folder `dist/<stem>/` into `dist/<stem>.zip` and records the SHA-256 of
+/// the zip and of every file in `sums`.
+fn bundle(
+    dist: &Path,
+    stem: &str,
+    files: &[WrittenFile],
+    sums: &mut BTreeMap<String, String>,
+) -> Result<()> {
+    let zip_name = format!("{stem}.zip");
+    let zip_bytes = zip_dir(&dist.join(stem), stem, files)?;
+    fs::write(dist.join(&zip_name), &zip_bytes)
+        .with_context(|| format!("{zip_name}: cannot write the release zip"))?;
+    sums.insert(zip_name, decode::sha256_hex(&zip_bytes));
+    for f in files {
+        sums.insert(format!("{stem}/{}", f.path), f.sha256.clone());
+    }
+    Ok(())
 }
 
 /// A zip of the package folder with fixed timestamps and permissions, entries sorted by path.

@@ -19,7 +19,10 @@ tasks:
              datasets (see crates/gwr-extract/places/README.md)
   place-check [CORPUS]
              share of the lawtext corpus's reports whose place code the text alone gives
-             right (CORPUS defaults to ../shared/corpus/lawtext)";
+             right (CORPUS defaults to ../shared/corpus/lawtext)
+  collections import [UPSTREAM]
+             copy the upstream files of every collection under data/collections/ (default
+             UPSTREAM: ../shared/corpus/lawtext) and add a manifest line for each new report";
 
 fn main() {
     if let Err(e) = run() {
@@ -78,6 +81,16 @@ fn run() -> Result<()> {
             let outcomes = xtask::place_check::check(&corpus)?;
             print!("{}", xtask::place_check::summary(&outcomes));
         }
+        Some("collections") => match args.get(1).map(String::as_str) {
+            Some("import") => {
+                let upstream = args
+                    .get(2)
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_else(|| root.join("../shared/corpus/lawtext"));
+                xtask::collections::import(&root, &upstream)?;
+            }
+            _ => bail!("usage: cargo xtask collections import [UPSTREAM]"),
+        },
         Some("-h") | Some("--help") | None => println!("{USAGE}"),
         Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
     }

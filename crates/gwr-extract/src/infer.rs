@@ -269,12 +269,18 @@ pub fn infer_meta_with(text: &str, stem: &str, hints: &Hints) -> ReportMeta {
     if meta.meeting.is_none() {
         meta.meeting = addressed.map(|a| a.1);
     }
-    meta.language = if is_traditional(text) {
-        "zh-Hant".into()
-    } else {
-        "zh-Hans".into()
-    };
+    meta.language = language_of(text).into();
     meta
+}
+
+/// The BCP 47 tag of a report's script: `zh-Hant` for a text in traditional characters,
+/// `zh-Hans` otherwise.
+pub fn language_of(text: &str) -> &'static str {
+    if is_traditional(text) {
+        "zh-Hant"
+    } else {
+        "zh-Hans"
+    }
 }
 
 /// The place's official code, full name, level and parents ([`crate::places`]), when the
@@ -1081,13 +1087,15 @@ fn is_place_name(place: &str) -> bool {
         "全市",
         "全省",
     ];
+    // 上 ends a phrase (…会议上) but begins 上海, 上饶, 上杭
     (2..=16).contains(&n)
         && !generic.contains(&place)
-        && !place.chars().any(|c| {
+        && !place.chars().enumerate().any(|(i, c)| {
             matches!(
                 c,
-                '在' | '上' | '作' | '向' | '的' | '届' | '屆' | '第' | '次' | '《' | '》'
-            ) || c.is_ascii_digit()
+                '在' | '作' | '向' | '的' | '届' | '屆' | '第' | '次' | '《' | '》'
+            ) || (c == '上' && i > 0)
+                || c.is_ascii_digit()
                 || c.is_whitespace()
                 || is_prose_punct(c)
         })

@@ -1821,12 +1821,13 @@ fn chinese_reject(
 }
 
 fn in_short_quote(chars: &[char], start: usize, end: usize) -> bool {
-    // look back for an opening quote within 8 chars with no closing in between, and forward
+    // look back for an opening quote within 8 chars with no closing in between, and forward;
+    // a short quotation never spans a line break (counted in chars, CRLF would reach less far)
     let lo = start.saturating_sub(8);
     let mut open = None;
     for k in (lo..start).rev() {
         let c = at(chars, k);
-        if matches!(c, '”' | '」' | '』' | '。' | '，' | '；') {
+        if matches!(c, '”' | '」' | '』' | '。' | '，' | '；' | '\n' | '\r') {
             break;
         }
         if matches!(c, '“' | '「' | '『' | '"') {
@@ -1841,7 +1842,7 @@ fn in_short_quote(chars: &[char], start: usize, end: usize) -> bool {
         if matches!(c, '”' | '」' | '』' | '"') {
             return k - o <= 12;
         }
-        if matches!(c, '。' | '，' | '；' | '“') {
+        if matches!(c, '。' | '，' | '；' | '“' | '\n' | '\r') {
             return false;
         }
     }

@@ -281,6 +281,19 @@ mod regressions {
         assert_eq!(super::summary(&run(&crlf)), super::summary(&run(lf)));
     }
 
+    /// Found by `crlf_keeps_the_same_facts` (proptest-minimized). The short-quotation test
+    /// (“五个一” is a name, not a count) looked back 8 chars for an opening quote: with LF it
+    /// reached the “ before a blank line and took 两% for a name, with CRLF it did not. A
+    /// quotation never spans a line break now.
+    #[test]
+    fn crlf_quote_across_a_blank_line() {
+        let lf = "“增长\n\n下降两%年度”万人次各位代表：";
+        let crlf = lf.replace('\n', "\r\n");
+        let a = super::summary(&run(lf));
+        assert_eq!(a, super::summary(&run(&crlf)));
+        assert_eq!(a.len(), 1, "{a:?}");
+    }
+
     #[test]
     fn edge_cases() {
         for text in [

@@ -368,3 +368,16 @@ fn year_basis_and_hints() {
     );
     assert_eq!((m.place_zh.as_str(), m.report_year), ("丙县", Some(2023)));
 }
+
+/// A folder's name is a place when it ends with a level word; 上 may begin a name (上海市,
+/// 上饶市) though it marks a phrase elsewhere (会议上).
+#[test]
+fn folder_names() {
+    use gwr_extract::infer::place_of_folder;
+    for name in ["上海市", "上饶市", "福建省", "内蒙古自治区", "乌鲁木齐市"] {
+        assert_eq!(place_of_folder(name).as_deref(), Some(name), "{name}");
+    }
+    for name in ["国家统计局年度统计", "会议上市", "市", "2024"] {
+        assert_eq!(place_of_folder(name), None, "{name}");
+    }
+}
