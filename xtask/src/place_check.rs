@@ -28,12 +28,20 @@ pub struct FileOutcome {
     pub got: String,
     /// The place name as the inference read it.
     pub place_zh: String,
+    /// The code `gwr extract FOLDER` gives the file: the whole file read (front matter
+    /// included), the folder's place as a hint.
+    pub got_extract: String,
 }
 
 impl FileOutcome {
     /// Whether the inferred code is the expected one.
     pub fn right(&self) -> bool {
         self.expected == self.got
+    }
+
+    /// Whether `gwr extract` gives the expected code.
+    pub fn right_extract(&self) -> bool {
+        self.expected == self.got_extract
     }
 }
 
@@ -132,6 +140,19 @@ pub fn check(root: &Path) -> Result<Vec<FileOutcome>> {
             place: None,
         };
         let meta = gwr_extract::infer::infer_meta_with(text, stem, &hints);
+        // as `gwr extract` reads it in a folder run (gwr-cli's source_path::hints)
+        let folder_hint = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| gwr_extract::infer::place_of_folder(&n.to_string_lossy()));
+        let full = gwr_extract::infer::infer_meta_with(
+            &decoded.text,
+            stem,
+            &gwr_extract::infer::Hints {
+                markdown: true,
+                place: folder_hint,
+            },
+        );
         out.push(FileOutcome {
             path: path
                 .strip_prefix(root)
@@ -141,6 +162,7 @@ pub fn check(root: &Path) -> Result<Vec<FileOutcome>> {
             expected,
             got: meta.place_code.unwrap_or_default(),
             place_zh: meta.place_zh,
+            got_extract: full.place_code.unwrap_or_default(),
         });
     }
     Ok(out)
@@ -158,15 +180,34 @@ pub fn summary(outcomes: &[FileOutcome]) -> String {
             o.place_zh
         ));
     }
+    for o in outcomes.iter().filter(|o| !o.right_extract()) {
+        s.push_str(&format!(
+            "miss (gwr extract)  {}  expected {}  got {}\n",
+            o.path,
+            o.expected,
+            if o.got_extract.is_empty() {
+                "-"
+            } else {
+                &o.got_extract
+            },
+        ));
+    }
     let line = |label: &str, set: Vec<&FileOutcome>| {
         let n = set.len();
-        let r = set.iter().filter(|o| o.right()).count();
-        let pct = if n == 0 {
-            0.0
-        } else {
-            100.0 * r as f64 / n as f64
+        let pct = |r: usize| {
+            if n == 0 {
+                0.0
+            } else {
+                100.0 * r as f64 / n as f64
+            }
         };
-        format!("{label}: {r} of {n} files resolve to the right place code ({pct:.1}%)\n")
+        let r = set.iter().filter(|o| o.right()).count();
+        let e = set.iter().filter(|o| o.right_extract()).count();
+        format!(
+            "{label}: {r} of {n} files resolve to the right place code from the text alone ({:.1}%), {e} as gwr extract reads them ({:.1}%)\n",
+            pct(r),
+            pct(e)
+        )
     };
     for (group, _) in GROUPS {
         s.push_str(&line(

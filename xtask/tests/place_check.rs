@@ -26,6 +26,24 @@ fn lawtext_reports_resolve_to_their_folders_place() {
         "{right} of {} right\n{summary}",
         outcomes.len()
     );
+    // as `gwr extract FOLDER` reads them (front matter, the folder's place): at least 99 %,
+    // and never a wrong code either
+    let right = outcomes.iter().filter(|o| o.right_extract()).count();
+    let wrong: Vec<_> = outcomes
+        .iter()
+        .filter(|o| !o.right_extract() && !o.got_extract.is_empty())
+        .map(|o| format!("{} expected {} got {}", o.path, o.expected, o.got_extract))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "wrong codes (gwr extract):\n{}",
+        wrong.join("\n")
+    );
+    assert!(
+        right * 100 >= outcomes.len() * 99,
+        "{right} of {} right as gwr extract reads them\n{summary}",
+        outcomes.len()
+    );
 }
 
 /// The share measured when the check was written (84.3%), less a margin.
