@@ -67,7 +67,8 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     let read = md.as_ref().map_or(text, |m| m.analysis.as_str());
     // every pass reads the same chars; the facts and the quality detectors the same tokens
     let chars = text::chars(read);
-    let structure = structure::segment_chars(read, &chars, &meta.report_id);
+    let heading_lines = md.as_ref().map_or(&[][..], |m| &m.heading_lines[..]);
+    let structure = structure::segment_marked(read, &chars, &meta.report_id, heading_lines);
     let tokens = numbers::scan_chars(&chars);
     let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);

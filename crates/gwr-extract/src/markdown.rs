@@ -44,6 +44,10 @@ pub struct Markdown {
     /// The text with the front matter and the markup blanked out: the same code points at the
     /// same offsets otherwise.
     pub analysis: String,
+    /// Where the lines that the markup makes headings start (code points): `## …` lines and
+    /// lines bold from end to end (`**2014年工作回顾**`). The structure takes them as the parts
+    /// of a report that numbers none of its headings.
+    pub heading_lines: Vec<usize>,
 }
 
 /// Whether `text` opens with a front matter line `---` (a Markdown text even without a `.md`
@@ -90,10 +94,14 @@ impl Markdown {
         let unclosed = front_matter
             .as_ref()
             .is_some_and(|f| f.problem.is_some() && first_body_line == 0);
+        let mut heading_lines = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             if i < first_body_line || (unclosed && i == 0) {
                 blank(line.full, &mut out);
             } else {
+                if is_heading_line(line.content) {
+                    heading_lines.push(line.start_char);
+                }
                 mask_line(line.content, &mut out);
                 out.extend(line.full[line.content.len()..].chars());
             }
@@ -101,8 +109,26 @@ impl Markdown {
         Markdown {
             front_matter,
             analysis: out.into_iter().collect(),
+            heading_lines,
         }
     }
+}
+
+/// Whether the markup makes a line a heading: an ATX heading (`## 一、…`), or text bold from
+/// end to end (`**2014年工作回顾**`, one bold run with text inside).
+fn is_heading_line(line: &str) -> bool {
+    let t = line.trim();
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) {
+        return t[hashes..].starts_with(' ') && !t[hashes..].trim().is_empty();
+    }
+    ["**", "__"].iter().any(|m| {
+        t.len() > 4
+            && t.starts_with(m)
+            && t.ends_with(m)
+            && !t[2..t.len() - 2].contains(m)
+            && !t[2..t.len() - 2].trim().is_empty()
+    })
 }
 
 /// A line of the text: `full` with its line break, `content` without it.
@@ -302,6 +328,13 @@ mod tests {
         let md = Markdown::read(s);
         assert_eq!(md.analysis.chars().count(), s.chars().count(), "{s:?}");
         md.analysis
+    }
+
+    #[test]
+    fn heading_lines_are_found() {
+        let text = "**2014年工作回顾**\n正文，**强调**在中间。\n## 二、任务\n**a**b**\n****\n";
+        let md = Markdown::read(text);
+        assert_eq!(md.heading_lines, vec![0, 28]);
     }
 
     #[test]

@@ -53,6 +53,18 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
 
 /// [`segment`] on the text's chars, when the caller has them already.
 pub(crate) fn segment_chars(text: &str, chars: &[char], report_id: &str) -> Structure {
+    segment_marked(text, chars, report_id, &[])
+}
+
+/// [`segment_chars`] with the lines a Markdown source marks as headings (`heading_lines`:
+/// where they start, see [`crate::markdown::Markdown::heading_lines`]). When the text numbers
+/// no part (一、), those of them inside the body that read as titles are its parts.
+pub(crate) fn segment_marked(
+    text: &str,
+    chars: &[char],
+    report_id: &str,
+    heading_lines: &[usize],
+) -> Structure {
     let lines = split_lines(chars);
     let mut diagnostics = Vec::new();
 
@@ -73,7 +85,20 @@ pub(crate) fn segment_chars(text: &str, chars: &[char], report_id: &str) -> Stru
         ));
     }
     let body_end = find_body_end(chars, &lines, body_start);
-    let parts: Vec<Heading> = parts.into_iter().filter(|p| p.start < body_end).collect();
+    let mut parts: Vec<Heading> = parts.into_iter().filter(|p| p.start < body_end).collect();
+    let mut bracketed_parts = bracketed_parts;
+    if parts.is_empty() {
+        parts = marked_parts(chars, &lines, heading_lines, body_start, body_end);
+        if let Some(first) = parts.first() {
+            bracketed_parts = true;
+            diagnostics.push(diag(
+                "parts_from_markup",
+                "no numbered part headings; the lines the Markdown makes headings (bold, ##) are taken as the parts",
+                first.start,
+                first.end,
+            ));
+        }
+    }
     if parts.is_empty() {
         diagnostics.push(diag(
             "no_parts",
@@ -571,6 +596,61 @@ fn find_parts(
     }
     note_gaps(&parts, "part_number_gap", diagnostics);
     (parts, bracketed)
+}
+
+/// The parts of a text that numbers none: the lines its markup makes headings, inside the body,
+/// that read as titles (short, no sentence or clause inside; a final ： allowed). At least two,
+/// or none.
+fn marked_parts(
+    chars: &[char],
+    lines: &[Line],
+    heading_lines: &[usize],
+    body_start: usize,
+    body_end: usize,
+) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if heading_lines.binary_search(&line.start).is_err()
+            || line.ts < body_start
+            || line.te > body_end
+            || line.is_blank()
+        {
+            continue;
+        }
+        let content = line.content(chars);
+        let cut = content
+            .iter()
+            .rposition(|&c| !matches!(c, '：' | ':' | ' ' | '\u{3000}'))
+            .map_or(0, |k| k + 1);
+        let title = content[..cut].iter().collect::<String>();
+        let title = title.trim();
+        let tchars: Vec<char> = title.chars().collect();
+        // a title: short, no sentence in it (a leading year is fine: 2014年工作回顾)
+        let titled = !tchars.is_empty()
+            && tchars.len() <= MAX_UNMARKED_TITLE
+            && !tchars
+                .iter()
+                .any(|&c| is_sentence_end(c) || matches!(c, '：' | ':' | '，' | ','))
+            && !starts_with(&tchars, SALUTATION);
+        if !titled {
+            continue;
+        }
+        out.push(Heading {
+            level: 1,
+            number: None,
+            start: line.ts,
+            end: line.te,
+            marker: None,
+            title: title.to_string(),
+            whole_line: true,
+            line: i,
+            last_line: i,
+        });
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 fn note_gaps(headings: &[Heading], code: &str, diagnostics: &mut Vec<Diagnostic>) {

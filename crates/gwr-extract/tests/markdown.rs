@@ -127,3 +127,19 @@ fn unknown_year_leaves_the_year_and_its_periods_empty() {
     assert!(!r.facts.is_empty());
     assert!(r.facts.iter().all(|f| f.period.is_none()), "{:?}", r.facts);
 }
+
+/// A report that numbers none of its headings but sets them in bold (南京市 2015): the bold
+/// lines inside the body are its parts; the same text as plain text has none; a bold phrase
+/// inside a sentence, a bold salutation and a bold sentence are not headings.
+#[test]
+fn bold_lines_are_the_parts_of_an_unnumbered_report() {
+    let text = "---\ntitle: 南京市2015年政府工作报告\n---\n\n**各位代表：**\n\n现在，我代表市人民政府向大会报告工作，请予审议。\n\n**2014年工作回顾**\n\n一年来，全市地区生产总值增长10.1%，**一般公共预算收入**增长12%。\n\n**全市经济运行总体平稳。**\n\n**2015年总体要求和目标任务**\n\n今年经济社会发展的主要预期目标是：地区生产总值增长8.5%左右。\n";
+    let r = run(text, true);
+    let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["2014年工作回顾", "2015年总体要求和目标任务"]);
+    for s in &r.sections {
+        assert_eq!(slice(text, s.start, s.end), s.quote);
+    }
+    let plain = text.replace("**", "");
+    assert!(run(&plain, false).sections.is_empty());
+}
