@@ -137,7 +137,7 @@ pub(crate) fn parquet_setup(
     let mut meta = schema.metadata().clone();
     meta.insert("pandas".to_string(), pandas_metadata(fields));
     let schema = Arc::new(schema.with_metadata(meta));
-    let level = ZstdLevel::try_new(9).map_err(|e| err(e.to_string()))?;
+    let level = ZstdLevel::try_new(3).map_err(|e| err(e.to_string()))?;
     let props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(level))
         .set_created_by(format!("gwr-export {}", env!("CARGO_PKG_VERSION")))
