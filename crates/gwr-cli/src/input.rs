@@ -83,32 +83,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     opts.open(path)
 }
 
-/// What a file that is not a regular file is, with an article (`a FIFO (named pipe)`).
-pub fn kind_of(t: &std::fs::FileType) -> &'static str {
-    if t.is_dir() {
-        return "a folder";
-    }
-    if t.is_symlink() {
-        return "a symbolic link";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    "a special file"
-}
+pub(crate) use gwr_validate::kind_of;
 
 /// An OS error as a sentence that says what to do, with the system's own words after it.
 pub fn explain_io(e: &io::Error) -> String {

@@ -604,12 +604,7 @@ fn put(root: &Path, rel: &str, bytes: &[u8]) -> Result<WrittenFile, ExportError>
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
-        let tmp = path.with_extension(format!(
-            "{}.tmp",
-            path.extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or_default()
-        ));
+        let tmp = crate::stream::tmp_path(&path);
         std::fs::write(&tmp, bytes).map_err(|e| io(&tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
     }

@@ -55,12 +55,7 @@ impl StagedFile {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
-        let tmp = path.with_extension(format!(
-            "{}.tmp",
-            path.extension()
-                .and_then(|e| e.to_str())
-                .unwrap_or_default()
-        ));
+        let tmp = tmp_path(&path);
         let file = File::create(&tmp).map_err(|e| io(&tmp, e))?;
         Ok(StagedFile {
             rel: rel.to_string(),
@@ -312,6 +307,17 @@ impl<T: Table> TableWriter<T> {
         let csv = self.csv.finish()?;
         Ok((csv, pq?.finish()?))
     }
+}
+
+/// The temporary name a file is written under before it is renamed into place
+/// (`facts.csv` → `facts.csv.tmp`).
+pub(crate) fn tmp_path(path: &Path) -> PathBuf {
+    path.with_extension(format!(
+        "{}.tmp",
+        path.extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+    ))
 }
 
 #[cfg(test)]

@@ -971,14 +971,7 @@ impl FrontTitle {
         } else {
             raw
         };
-        let norm: Vec<char> = raw
-            .chars()
-            .map(|c| match c {
-                '（' => '(',
-                '）' => ')',
-                c => norm_char(c),
-            })
-            .collect();
+        let norm = title_chars(raw);
         let chars: Vec<char> = raw.chars().collect();
         let mut out = FrontTitle::default();
         // a note in brackets at the end: （2021年12月29日 马洪海）, （省九届人大四次会议 2001年）
@@ -1027,17 +1020,22 @@ impl FrontTitle {
     }
 }
 
-/// The year a title names, not as part of a date (中卫市政府工作报告（2021年12月29日…） names
-/// none; 2024年福建省人民政府工作报告 and 兰州市人民政府工作报告（2019） name theirs).
-fn title_year(title: &str) -> Option<i32> {
-    let t: Vec<char> = title
+/// A title's chars, normalised ([`norm_char`]) with full-width parentheses made ASCII.
+fn title_chars(title: &str) -> Vec<char> {
+    title
         .chars()
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
             c => norm_char(c),
         })
-        .collect();
+        .collect()
+}
+
+/// The year a title names, not as part of a date (中卫市政府工作报告（2021年12月29日…） names
+/// none; 2024年福建省人民政府工作报告 and 兰州市人民政府工作报告（2019） name theirs).
+fn title_year(title: &str) -> Option<i32> {
+    let t = title_chars(title);
     for (start, end, y) in years_in(&t) {
         if date_at(&t, start).is_none() && !is_vision_year(&t, end) {
             return Some(y);

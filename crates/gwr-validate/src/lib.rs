@@ -55,6 +55,7 @@ mod table;
 mod targets;
 mod values;
 
+pub use safe::kind_of;
 pub use values::expected_value;
 
 /// The largest `datapackage.json` or JSON Schema file read (64 MiB).

@@ -103,10 +103,14 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     opts.open(path)
 }
 
-/// What a file that is not a regular file is, with an article.
-fn kind_of(t: &std::fs::FileType) -> &'static str {
+/// What a file that is not a regular file is, with an article (`a FIFO (named pipe)`): for
+/// messages that refuse it (the validator's and `gwr extract`'s).
+pub fn kind_of(t: &std::fs::FileType) -> &'static str {
     if t.is_dir() {
         return "a folder";
+    }
+    if t.is_symlink() {
+        return "a symbolic link";
     }
     #[cfg(unix)]
     {
