@@ -183,7 +183,7 @@ impl<'a> Page<'a> {
                 }
                 format!(
                     "<span class=\"issue sev-{sev}\" id=\"{id}\" data-issue-id=\"{id}\" data-code=\"{}\" data-severity=\"{sev}\" data-message-zh=\"{}\" data-message-en=\"{}\" tabindex=\"0\" title=\"{}\">",
-                    escape(&q.code),
+                    escape(q.code.as_str()),
                     escape(&q.message_zh),
                     escape(&q.message_en),
                     escape(&issue_tooltip(q)),
@@ -649,7 +649,7 @@ pub fn report_html(report: &Report, text: &str, meta: &PackageMeta) -> String {
                 "<tr id=\"issue-row-{id}\"><td><a href=\"#{id}\">{}</a></td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}<br>{}</td><td>{}</td></tr>",
                 escape(&short(&q.issue_id)),
                 escape(&name_of(&q.severity)),
-                escape(&q.code),
+                escape(q.code.as_str()),
                 escape(&q.quote),
                 escape(&q.message_zh),
                 escape(&q.message_en),

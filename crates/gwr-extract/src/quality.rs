@@ -6,30 +6,12 @@
 //! which value is suspect and why; the facts keep what the text says.
 //!
 //! The detectors look for patterns of damaged text in general (scrapes that lost characters
-//! inside inline formatting, PDF line breaks, split digits), not for particular sentences:
+//! inside inline formatting, PDF line breaks, split digits), not for particular sentences.
 //!
-//! | code | severity | rule |
-//! |---|---|---|
-//! | `missing_measure_word` | warning | an Arabic number with no measure word after it (外出招商26落地, 活动45 at a paragraph end), or a magnitude-only number running into the next item (送餐5万余堂食14.78客) |
-//! | `doubtful_measure_word` | warning | the "measure word" after a number starts a word with what follows (公告10处理 → 处理; 2家门口) |
-//! | `missing_number` | warning | a counting frame whose number is gone (连续年保持, 提高个百分点, 共个) |
-//! | `fused_numbers` | error | digit runs glued together: an impossible age (26780岁 = 267 + 80岁) |
-//! | `fused_years` | warning | two years glued before 年/年度 (20192023年度: the dash was lost) |
-//! | `garbled_date` | error | a date whose 年/月 were lost (2024110日), a month over 12 or a day over 31 |
-//! | `missing_month_character` | warning | a small bare number right after 今年/明年/去年 (今年2完成: 月 lost) |
-//! | `missing_year_character` | warning | a bare year running into a word (2024政府工作: 年 lost) |
-//! | `fractional_count` | warning | a count of things with decimals and no magnitude (14.78客: 万 lost?) |
-//! | `implausible_magnitude` | warning | an area or an amount of money far below what its subject can be (地块…面积15平方米; 创新谷建筑面积930平方米; 投资5元) |
-//! | `share_over_100` | error | a share or a bounded rate over 100% |
-//! | `forecast_period_past` | warning | a forecast (预计) about a year long over |
-//! | `unbalanced_quote` | warning | “ without ” or ” without “ in a paragraph (or a line outside the body) |
-//! | `unbalanced_bracket` | warning (info outside the body) | unbalanced 《》 （） () 【】 〔〕 |
-//! | `lost_character` | info | 全 running straight into a noun that needs a scope word (推动全各项事业, 全干部群众) |
-//! | `duplicated_word` | info | 的的 (a doubled word from a line break) |
-//! | `digits_split_by_space` | info | digits or a number and its unit split by spaces (1 9 9 7年, 74.4 ​万亿元) |
-//! | `lead_punctuation_lost` | info | a paragraph without a lead phrase in a section whose other paragraphs open with one |
-//! | `missing_final_punctuation` | info | a body paragraph that ends without final punctuation |
-//! | `place_unresolved` | warning | the report's place has no division code: its name fits no division, or several and no parent tells them apart (朝阳区), or `report.toml`'s `place_code` is unknown (set by `extract`, on the first mention of the name) |
+//! Every code, its usual severity and its rule are listed once, in the registry
+//! `crates/gwr-model/registry/quality-codes.tsv`, from which [`gwr_model::QualityCode`], the
+//! schemas' list of codes and the table of `docs/quality-codes.md` are generated. A detector
+//! names its code as a `QualityCode` variant, never as a string.
 //!
 //! **Bounded output.** At most [`MAX_ISSUES_PER_CODE`] issues of one code are listed per
 //! report (the first ones in text order); when a code has more, ONE more issue of that code
@@ -42,10 +24,11 @@ mod layout;
 mod marks;
 mod numeric;
 mod wording;
+mod words;
 
 use std::collections::BTreeMap;
 
-use gwr_model::{Fact, QualityIssue, ReportMeta, Severity};
+use gwr_model::{Fact, QualityCode, QualityIssue, ReportMeta, Severity};
 
 use crate::numbers::{self, NumberToken};
 use crate::structure::Structure;
@@ -79,7 +62,7 @@ pub(crate) fn source_notes(
                     fm.span.0,
                     fm.span.1,
                     Severity::Warning,
-                    "front_matter_invalid",
+                    QualityCode::FrontMatterInvalid,
                     format!("文首的 YAML 元数据块有误,未予采用: {problem}"),
                     format!("The YAML front matter is broken and was not used: {problem}"),
                 )
@@ -103,7 +86,7 @@ pub(crate) fn source_notes(
                 start,
                 end,
                 Severity::Warning,
-                "report_year_unknown",
+                QualityCode::ReportYearUnknown,
                 "元数据和正文均未载明报告年度:report_year 及依赖它的年份(今年、去年)为空".into(),
                 "Neither the metadata nor the text says the report year: report_year and the periods that count from it (this year, last year) are empty".into(),
             )
@@ -264,7 +247,7 @@ pub(crate) struct Finding {
     pub start: usize,
     pub end: usize,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: QualityCode,
     pub zh: String,
     pub en: String,
     /// Set when the detector knows the fact (else the fact overlapping the span is linked).
@@ -279,7 +262,7 @@ impl Finding {
         start: usize,
         end: usize,
         severity: Severity,
-        code: &'static str,
+        code: QualityCode,
         zh: String,
         en: String,
     ) -> Self {
@@ -311,7 +294,7 @@ pub const MAX_ISSUES_PER_CODE: usize = 200;
 pub(crate) struct Findings {
     /// The text's length in chars: a finding must lie inside it.
     len: usize,
-    by_code: BTreeMap<&'static str, Bucket>,
+    by_code: BTreeMap<QualityCode, Bucket>,
 }
 
 #[derive(Default)]
@@ -384,7 +367,7 @@ impl Findings {
     /// once per character (brackets, quotes) spend no time on messages nobody sees.
     pub fn push_with(
         &mut self,
-        code: &'static str,
+        code: QualityCode,
         start: usize,
         end: usize,
         make: impl FnOnce() -> Finding,
@@ -392,7 +375,7 @@ impl Findings {
         if start >= end || end > self.len {
             return;
         }
-        if let Some(b) = self.by_code.get_mut(code) {
+        if let Some(b) = self.by_code.get_mut(&code) {
             let past_bar = b.bar.is_some_and(|bar| (start, end) > bar);
             let past_first = b
                 .first_dropped
@@ -436,7 +419,7 @@ impl Findings {
 
 fn finish(ctx: &Ctx, found: Findings) -> Vec<QualityIssue> {
     let mut found = found.into_vec();
-    found.sort_by(|a, b| (a.start, a.end, a.code).cmp(&(b.start, b.end, b.code)));
+    found.sort_by_key(|a| (a.start, a.end, a.code));
     found.dedup_by(|b, a| a.start == b.start && a.end == b.end && a.code == b.code);
     let report_id = &ctx.meta.report_id;
     found
@@ -457,7 +440,7 @@ fn finish(ctx: &Ctx, found: Findings) -> Vec<QualityIssue> {
                 fact_id,
                 paragraph_id,
                 severity: f.severity,
-                code: f.code.to_string(),
+                code: f.code,
                 message_zh: f.zh,
                 message_en: f.en,
                 start: f.start as u64,
@@ -487,7 +470,15 @@ pub(crate) fn place_issue(chars: &[char], problem: &crate::places::PlaceProblem)
         }
     };
     let (zh, en) = problem.messages();
-    Finding::new(start, end, Severity::Warning, "place_unresolved", zh, en).no_fact()
+    Finding::new(
+        start,
+        end,
+        Severity::Warning,
+        QualityCode::PlaceUnresolved,
+        zh,
+        en,
+    )
+    .no_fact()
 }
 
 /// The paragraph containing code-point offset `i`.

@@ -4,7 +4,7 @@
 //! Chinese numerals and shares, ranges, traditional characters, full-width digits, PDF line
 //! breaks inside a sentence; and numbers that are names, not facts.
 //!
-//! Every expectation was written by hand from `FACTS-GUIDE.md` and the fixture README
+//! Every expectation was written by hand from `docs/FACTS-GUIDE.md` and the fixture README
 //! conventions before the extractor was run on the sentence. Verbs of creation are stripped as
 //! the guide's example says (新增高新技术企业 → 高新技术企业; so 新建5G基站 → 5G基站) although a
 //! few development rows keep them (新增沼气用户). One expectation was aligned with the seed

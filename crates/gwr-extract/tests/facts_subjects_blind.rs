@@ -1,5 +1,5 @@
 //! A small blind check of subjects and statuses on local-report sentences (city, county, town,
-//! subdistrict styles), written by hand from `FACTS-GUIDE.md`, the fixture READMEs and the
+//! subdistrict styles), written by hand from `docs/FACTS-GUIDE.md`, the fixture READMEs and the
 //! project lead's decisions (scope words such as 全市/全区 are stripped; creation verbs are
 //! stripped unless the phrase with the verb is a glossary indicator name or the verb is part
 //! of the name of the activity counted, as in 加装电梯) BEFORE the extractor was run on them

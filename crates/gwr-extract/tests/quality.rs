@@ -40,6 +40,7 @@ fn check_invariants(text: &str, id: &str, issues: &[QualityIssue]) {
         last = (q.start, q.end);
         assert!(
             q.code
+                .as_str()
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
             "{}",
@@ -53,7 +54,10 @@ fn check_invariants(text: &str, id: &str, issues: &[QualityIssue]) {
 fn found(text: &str) -> Vec<(String, String)> {
     let issues = issues_of(text, "t-2024", 2024);
     check_invariants(text, "t-2024", &issues);
-    issues.into_iter().map(|q| (q.code, q.quote)).collect()
+    issues
+        .into_iter()
+        .map(|q| (q.code.to_string(), q.quote))
+        .collect()
 }
 
 fn has(text: &str, code: &str, quote: &str) -> bool {

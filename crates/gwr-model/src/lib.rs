@@ -18,10 +18,12 @@
 #![deny(missing_docs)]
 
 pub mod meta;
+pub mod quality_code;
 pub mod rows;
 pub mod table;
 
 pub use meta::{MetaError, ReportMeta};
+pub use quality_code::{QualityCode, UnknownQualityCode};
 pub use rows::{
     AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, PlaceRow,
     Qualifier, QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Target, Unit,

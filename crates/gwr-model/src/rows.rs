@@ -574,7 +574,7 @@ pub struct QualityIssue {
     pub severity: Severity,
     /// Stable machine-readable code of the problem (missing_measure_word …).
     #[schemars(extend("x-zh" = "问题代码", "pattern" = "^[a-z][a-z0-9_]*$"))]
-    pub code: String,
+    pub code: crate::QualityCode,
     /// What is wrong, in Chinese.
     #[schemars(extend("x-zh" = "说明(中文)"))]
     pub message_zh: String,

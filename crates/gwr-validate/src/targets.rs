@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use gwr_extract::numbers::printed_precision;
+use gwr_numbers::printed_precision;
 
 use crate::descriptor::Resource;
 use crate::table::{num_text, Cell, Table};

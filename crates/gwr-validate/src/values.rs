@@ -6,27 +6,12 @@
 //! `万人次` → 10⁴, `千万元` → 10⁷, `千户` → 10³, `百亿元` → 10¹⁰; but `千米`, `千克`, `千瓦`…
 //! and `百分之` are units of their own, not magnitudes) times the conversion of its base unit to the table's base
 //! unit (`亩` → 666.6667 m², `公顷` → 10⁴ m², `平方公里` → 10⁶ m², `公里` → 1000 m, `公斤` →
-//! 0.001 t, `斤` → 0.0005 t; everything else as written, as the facts guide says). Other forms
+//! 0.001 t, `斤` → 0.0005 t: the factors of `crates/gwr-numbers/lexicon/units.tsv`; everything
+//! else as written, as the facts guide says). Other forms
 //! — Chinese numerals (`三千五百万`), fractions and shares (`三分之一`, `六成`, `过半`),
-//! doublings, ranges — are read with `gwr_extract`'s number scanner; what neither can read is
+//! doublings, ranges — are read with `gwr_numbers`'s number scanner; what neither can read is
 //! left unchecked. A share written with its unit in front (`百分之七`, whose `unit_raw` is
 //! `百分之`) already holds its unit in `value_raw`, so it is read alone.
-
-/// Conversions of base units to the tables' base units (m², m, ton); units not listed are
-/// kept as written.
-const CONVERSIONS: &[(&str, f64)] = &[
-    ("平方公里", 1e6),
-    ("平方千米", 1e6),
-    ("公顷", 1e4),
-    ("公頃", 1e4),
-    ("亩", 666.6667),
-    ("畝", 666.6667),
-    ("公里", 1000.0),
-    ("千米", 1000.0),
-    ("公斤", 0.001),
-    ("千克", 0.001),
-    ("斤", 0.0005),
-];
 
 /// Magnitude prefixes of a unit, longest first (千 and 百 alone are checked after these, see
 /// [`single_magnitude`]).
@@ -135,10 +120,9 @@ fn unit_factor(unit_raw: &str) -> f64 {
         }
         break;
     }
-    f * CONVERSIONS
-        .iter()
-        .find(|(b, _)| *b == u)
-        .map_or(1.0, |(_, k)| *k)
+    // the conversion of the base unit, from the scanner's unit lexicon
+    // (crates/gwr-numbers/lexicon/units.tsv): one table for both
+    f * gwr_numbers::unit_factor(u).unwrap_or(1.0)
 }
 
 /// The value (and upper end of a range) that `value_raw` written with `unit_raw` stands for,
@@ -163,7 +147,7 @@ pub fn expected_value(value_raw: &str, unit_raw: &str) -> Option<(f64, Option<f6
         unit_raw
     };
     let text = format!("{value_raw}{unit_raw}");
-    let tokens = gwr_extract::numbers::scan(&text);
+    let tokens = gwr_numbers::scan(&text);
     let t = tokens.first()?;
     // the token must start where the number as written starts
     if t.start > 0 {

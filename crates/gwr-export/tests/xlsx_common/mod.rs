@@ -95,7 +95,7 @@ fn issue(n: usize, start: u64, end: u64, fact_id: Option<String>) -> QualityIssu
         fact_id,
         paragraph_id: None,
         severity: Severity::Warning,
-        code: "test_issue".into(),
+        code: gwr_model::QualityCode::GarbledDate,
         message_zh: "测试<问题>".into(),
         message_en: "test \"issue\" & more".into(),
         start,

@@ -3,60 +3,11 @@
 
 use std::collections::HashMap;
 
-use gwr_model::{ParagraphKind, Severity};
+use gwr_model::{ParagraphKind, QualityCode, Severity};
 
-use super::{is_han, Ctx, Finding, Findings};
+use super::{is_han, words, Ctx, Finding, Findings};
 use crate::structure::is_space;
 
-/// Words that open a clause of a work report (the verb after a lead phrase that lost its 。).
-const CLAUSE_OPENERS: &[&str] = &[
-    "坚持",
-    "推进",
-    "推动",
-    "加快",
-    "加速",
-    "加大",
-    "加强",
-    "持续",
-    "积极",
-    "全面",
-    "强化",
-    "深化",
-    "优化",
-    "完善",
-    "实施",
-    "围绕",
-    "聚焦",
-    "落实",
-    "发挥",
-    "开展",
-    "开办",
-    "不断",
-    "提升",
-    "保障",
-    "自觉",
-    "着力",
-    "进一步",
-    "大力",
-    "扎实",
-    "深入",
-    "按照",
-    "紧抓",
-    "抓住",
-    "建立",
-    "健全",
-    "努力",
-    "切实",
-    "认真",
-    "严格",
-    "统筹",
-    "创新",
-    "支持",
-    "鼓励",
-    "引导",
-    "坚决",
-    "确保",
-];
 /// Shortest paragraph checked for final punctuation.
 const MIN_PARAGRAPH: usize = 15;
 
@@ -118,7 +69,9 @@ fn lead_lost(ctx: &Ctx, out: &mut Findings) {
         let Some(len) = lead_lens.iter().copied().find(|n| {
             let at = s + n;
             at + 4 <= k
-                && (CLAUSE_OPENERS.iter().any(|w| ctx.starts(at, w))
+                && (words::list("clause_openers")
+                    .iter()
+                    .any(|w| ctx.starts(at, w))
                     || (ctx.at(at).is_ascii_uppercase() && ctx.at(at + 1).is_ascii_digit()))
                 && !ctx
                     .slice(s, at)
@@ -134,7 +87,7 @@ fn lead_lost(ctx: &Ctx, out: &mut Findings) {
                 s,
                 qe,
                 Severity::Info,
-                "lead_punctuation_lost",
+                QualityCode::LeadPunctuationLost,
                 format!("本段开头“{q}”中,概括语“{lead}”后直接接正文,没有句号;同节其他段落以概括语加句号开头:句号疑已丢失"),
                 format!(
                     "The paragraph opens with “{q}”: the lead phrase “{lead}” runs straight into the sentence with no 。, while other paragraphs of its section open with a lead phrase and 。: the 。 was probably lost"
@@ -175,7 +128,7 @@ fn final_punctuation(ctx: &Ctx, out: &mut Findings) {
                 qs,
                 e,
                 Severity::Info,
-                "missing_final_punctuation",
+                QualityCode::MissingFinalPunctuation,
                 format!("段落以“{q}”结尾,没有句末标点:句号疑已丢失,或段落在此被截断"),
                 format!(
                     "The paragraph ends with “{q}” and no final punctuation: the 。 was probably lost, or the paragraph was cut here"

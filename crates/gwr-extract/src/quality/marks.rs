@@ -1,7 +1,7 @@
 //! Unbalanced quotation marks and brackets, per paragraph (and per line outside the body's
 //! paragraphs).
 
-use gwr_model::Severity;
+use gwr_model::{QualityCode, Severity};
 
 use super::{paragraph_at, Ctx, Finding, Findings};
 use crate::text::CharSet;
@@ -230,11 +230,11 @@ fn severity(pair: &Pair, in_body: bool) -> Severity {
     }
 }
 
-fn code(pair: &Pair) -> &'static str {
+fn code(pair: &Pair) -> QualityCode {
     if pair.quote {
-        "unbalanced_quote"
+        QualityCode::UnbalancedQuote
     } else {
-        "unbalanced_bracket"
+        QualityCode::UnbalancedBracket
     }
 }
 

@@ -1,10 +1,10 @@
 //! Checks on number tokens and facts: lost measure words, fused digit runs, garbled dates,
 //! implausible magnitudes, shares over 100%.
 
-use gwr_model::{Measure, Severity, Status, Unit};
+use gwr_model::{Measure, QualityCode, Severity, Status, Unit};
 
-use super::{is_han, is_hard_break, Ctx, Finding, Findings};
-use crate::numbers::{NumberForm, NumberToken, Reject};
+use super::{is_han, is_hard_break, words, Ctx, Finding, Findings};
+use crate::numbers::{self, NumberForm, NumberToken, Reject};
 use crate::structure::is_space;
 
 /// Chars next to a number that mean it is part of a code, a date in figures, a version, a
@@ -48,91 +48,6 @@ fn is_code_neighbour(c: char) -> bool {
         || ('Ａ'..='Ｚ').contains(&c)
         || ('ａ'..='ｚ').contains(&c)
 }
-
-/// Units and counters the number scanner does not read (old money and power units, times,
-/// versions, ordinal-like counters): a number before one of them is not missing its unit.
-const UNREAD_UNITS: &[char] = &[
-    '分', '毛', '角', '瓩', '度', '厘', '钱', '两', '点', '时', '秒', '号', '型', '版', '代', '届',
-    '级', '线', '期', '轮', '甲', '乙', '国', '担', '石', '匹',
-];
-
-/// Words that a single-character measure word starts with the text after it: the "measure
-/// word" is then probably not one.
-const MEASURE_WORD_TRAPS: &[&str] = &[
-    "处理",
-    "处置",
-    "处罚",
-    "处于",
-    "家门口",
-    "条例",
-    "条件",
-    "名单",
-    "台账",
-    "批次",
-    "项目",
-];
-
-/// Words before an area that make it the area of land, a park or a district.
-const LAND_WORDS: &[&str] = &[
-    "地块",
-    "用地",
-    "土地",
-    "宗地",
-    "腾地",
-    "收储",
-    "储备",
-    "出让",
-    "征收",
-    "征地",
-    "绿地",
-    "公园",
-    "林地",
-    "耕地",
-    "农田",
-    "片区",
-    "园区",
-    "湿地",
-    "开发区",
-    "新城",
-];
-
-/// Subjects whose building area is not under 1000 m².
-const LARGE_BUILDING_WORDS: &[&str] = &[
-    "谷",
-    "产业园",
-    "科技园",
-    "创业园",
-    "园区",
-    "基地",
-    "综合体",
-    "总部",
-    "新城",
-    "走廊",
-    "大厦",
-    "楼宇",
-    "广场",
-    "商务区",
-];
-
-/// Words that make a small number legitimate: per-capita and per-unit figures.
-const PER_UNIT_WORDS: &[&str] = &[
-    "人均", "户均", "每", "平均", "均", "千人", "万人", "百人", "标准", "单价", "率", "比",
-];
-
-/// Subjects of money that are never under 1000 yuan.
-const BIG_MONEY_WORDS: &[&str] = &[
-    "投资",
-    "资金",
-    "总额",
-    "财政收入",
-    "产值",
-    "生产总值",
-    "贷款",
-    "融资",
-    "营业收入",
-    "税收",
-    "增加值",
-];
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
@@ -262,7 +177,7 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
 
     // the "measure word" starts a word with what follows (公告10处理)
     if t.unit == Some(Unit::Count) && t.unit_raw.chars().count() == 1 {
-        if let Some(w) = MEASURE_WORD_TRAPS
+        if let Some(w) = words::list("measure_word_traps")
             .iter()
             .find(|w| ctx.starts(t.unit_start, w))
         {
@@ -272,7 +187,7 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
                 t.num_start,
                 t.unit_end,
                 Severity::Warning,
-                "doubtful_measure_word",
+                QualityCode::DoubtfulMeasureWord,
                 format!(
                     "“{q}”的“{mw}”与后文连成“{w}”:“{mw}”未必是量词,数字“{}”的量词可能已丢失,原文为“{}”",
                     t.value_raw,
@@ -293,13 +208,13 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
         && !t.unit_raw.contains(['万', '萬', '亿', '億', '千', '百'])
     {
         let clause = ctx.slice(ctx.sentence_start(t.start, 30), t.start);
-        if !contains_any(&clause, PER_UNIT_WORDS) {
+        if !contains_any(&clause, words::list("per_unit_words")) {
             let q = ctx.slice(t.num_start, t.unit_end);
             return Some(Finding::new(
                 t.num_start,
                 t.unit_end,
                 Severity::Warning,
-                "fractional_count",
+                QualityCode::FractionalCount,
                 format!(
                     "“{q}”是带小数的个数,以“{}”计的数量不应有小数:疑丢失“万”等数量级(原文为“{}”)",
                     t.unit_raw,
@@ -321,7 +236,7 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
             let n = gap.chars().count();
             if (1..=4).contains(&n)
                 && gap.chars().all(is_han)
-                && !gap.starts_with(UNREAD_UNITS)
+                && !gap.chars().next().is_some_and(numbers::is_unread_unit)
                 && !gap.contains([
                     '到', '至', '为', '比', '增', '减', '降', '提', '达', '超', '升', '及', '和',
                     '与', '或', '共', '人', '户', '家',
@@ -333,7 +248,7 @@ fn token_finding(ctx: &Ctx, i: usize, t: &NumberToken) -> Option<Finding> {
                     t.num_start,
                     t.end,
                     Severity::Warning,
-                    "missing_measure_word",
+                    QualityCode::MissingMeasureWord,
                     format!(
                         "“{q}”后没有量词,且直接连着下一项“{}”,中间没有标点:量词和标点疑已丢失(原文为“{c}”)",
                         ctx.slice(t.end, nt.end)
@@ -369,7 +284,7 @@ fn fused_age(ctx: &Ctx, t: &NumberToken, digits: &str, dend: usize) -> Finding {
         t.num_start,
         end,
         Severity::Error,
-        "fused_numbers",
+        QualityCode::FusedNumbers,
         format!(
             "“{q}”不是可能的年龄:疑为数量“{count}”与年龄“{age}岁”连写(其间的量词如“名”丢失),原文为“{c}”"
         ),
@@ -400,7 +315,7 @@ fn date_finding(
                     t.num_start,
                     dend + 1,
                     Severity::Error,
-                    "garbled_date",
+                    QualityCode::GarbledDate,
                     format!("日期“{q}”中的“年”“月”丢失,数字连写在一起,{zh_r};原文为“{c}”"),
                     format!(
                         "The date {q} lost its 年/月 characters and its digits run together ({en_r}): “{c}”"
@@ -425,7 +340,7 @@ fn date_finding(
                     t.num_start,
                     dend + 1,
                     Severity::Error,
-                    "garbled_date",
+                    QualityCode::GarbledDate,
                     format!("日期“{q}”中的“月”丢失,月和日连写在一起,{zh_r};原文为“{c}”"),
                     format!(
                         "The date {q} lost its 月 and its month and day run together ({en_r}): “{c}”"
@@ -439,7 +354,7 @@ fn date_finding(
                 t.num_start,
                 dend + 1,
                 Severity::Error,
-                "garbled_date",
+                QualityCode::GarbledDate,
                 format!("“{q}”的日数{value}大于31,不是有效日期;原文为“{c}”"),
                 format!("{q}: day {value} is over 31, not a valid date: “{c}”"),
             )
@@ -450,7 +365,7 @@ fn date_finding(
                 t.num_start,
                 dend + 1,
                 Severity::Error,
-                "garbled_date",
+                QualityCode::GarbledDate,
                 format!("“{q}”的月份{value}大于12,不是有效日期;原文为“{c}”"),
                 format!("{q}: month {value} is over 12, not a valid date: “{c}”"),
             )
@@ -463,7 +378,7 @@ fn date_finding(
                     t.num_start,
                     dend + 1,
                     Severity::Warning,
-                    "fused_years",
+                    QualityCode::FusedYears,
                     format!(
                         "“{q}”是两个年份“{a}”“{b}”连写:年份区间的连接号(如“{a}—{b}年”)疑已丢失,原文为“{c}”"
                     ),
@@ -502,7 +417,7 @@ fn missing_unit(
         || (after_tok != '\n' && is_code_neighbour(next))
         || after_tok == '比'
         || before_tok == '比'
-        || UNREAD_UNITS.contains(&after_tok)
+        || numbers::is_unread_unit(after_tok)
     {
         return None;
     }
@@ -546,7 +461,7 @@ fn missing_unit(
                 t.start,
                 t.end,
                 Severity::Warning,
-                "missing_month_character",
+                QualityCode::MissingMonthCharacter,
                 format!("数字“{q}”紧跟在表示年份的词后面且没有单位:疑丢失“月”(即{q}月),原文为“{c}”"),
                 format!(
                     "The number {q} follows a word for a year and has no unit: 月 was probably lost (month {q}): “{c}”"
@@ -568,7 +483,7 @@ fn missing_unit(
         t.start,
         t.end,
         Severity::Warning,
-        "missing_measure_word",
+        QualityCode::MissingMeasureWord,
         format!("数字“{q}”{zh_pos}没有量词(疑在抓取中丢失),不能确定数的是什么,原文为“{c}”"),
         format!(
             "The number {q} {en_pos} no measure word after it (probably lost in the scrape), so what it counts is unclear: “{c}”"
@@ -607,7 +522,7 @@ fn year_without_nian(
             t.num_start,
             dend,
             Severity::Warning,
-            "missing_year_character",
+            QualityCode::MissingYearCharacter,
             format!("年份“{digits}”后缺少“年”,直接连着“{next}”:“年”疑已丢失,原文为“{c}”"),
             format!(
                 "The year {q} has no 年 after it and runs into {next}: 年 was probably lost: “{c}”"
@@ -621,20 +536,22 @@ fn implausible(ctx: &Ctx, t: &NumberToken) -> Option<Finding> {
     let ss = ctx.sentence_start(t.start, 40);
     let window = ctx.slice(ss, t.start);
     let clause = ctx.slice(ctx.clause_start(t.start, 20), t.start);
-    if contains_any(&clause, PER_UNIT_WORDS) {
+    if contains_any(&clause, words::list("per_unit_words")) {
         return None;
     }
     let q = ctx.slice(t.start, t.end);
     let c = ctx.context(t.start, t.end, 10);
     match t.unit {
         Some(Unit::M2) => {
-            let land = LAND_WORDS.iter().find(|w| window.contains(*w));
+            let land = words::list("land_words")
+                .iter()
+                .find(|w| window.contains(*w));
             if let (Some(w), true) = (land, t.value < 100.0) {
                 return Some(Finding::new(
                     t.start,
                     t.end,
                     Severity::Warning,
-                    "implausible_magnitude",
+                    QualityCode::ImplausibleMagnitude,
                     format!(
                         "“{q}”作为“{w}”的面积过小(不足100平方米):疑丢失“万”等数量级(如“{}万{}”),原文为“{c}”",
                         t.value_raw, t.unit_raw
@@ -645,12 +562,15 @@ fn implausible(ctx: &Ctx, t: &NumberToken) -> Option<Finding> {
                 ));
             }
             if window.contains("建筑面积") && t.value < 1000.0 {
-                if let Some(w) = LARGE_BUILDING_WORDS.iter().find(|w| window.contains(*w)) {
+                if let Some(w) = words::list("large_building_words")
+                    .iter()
+                    .find(|w| window.contains(*w))
+                {
                     return Some(Finding::new(
                         t.start,
                         t.end,
                         Severity::Warning,
-                        "implausible_magnitude",
+                        QualityCode::ImplausibleMagnitude,
                         format!(
                             "建筑面积“{q}”对“{w}”这样的载体而言过小(不足1000平方米):请核对原文,数量级(如“万”)可能丢失,原文为“{c}”"
                         ),
@@ -663,12 +583,14 @@ fn implausible(ctx: &Ctx, t: &NumberToken) -> Option<Finding> {
             None
         }
         Some(Unit::Cny) if t.value < 1000.0 => {
-            let w = BIG_MONEY_WORDS.iter().find(|w| clause.contains(*w))?;
+            let w = words::list("big_money_words")
+                .iter()
+                .find(|w| clause.contains(*w))?;
             Some(Finding::new(
                 t.start,
                 t.end,
                 Severity::Warning,
-                "implausible_magnitude",
+                QualityCode::ImplausibleMagnitude,
                 format!(
                     "“{q}”作为“{w}”的金额过小(不足1000元):疑丢失“万”“亿”等数量级,原文为“{c}”"
                 ),
@@ -683,32 +605,9 @@ fn implausible(ctx: &Ctx, t: &NumberToken) -> Option<Finding> {
 
 /// Bounded rates: never over 100%.
 fn is_bounded_rate(subject: &str) -> bool {
-    const BOUNDED: &[&str] = &[
-        "覆盖率",
-        "满意率",
-        "参保率",
-        "入学率",
-        "普及率",
-        "合格率",
-        "达标率",
-        "就业率",
-        "失业率",
-        "知晓率",
-        "优良率",
-        "城镇化率",
-        "应诉率",
-        "办结率",
-        "解决率",
-        "占比",
-        "比重",
-        "比例",
-        "入园率",
-        "巩固率",
-        "使用率",
-        "利用率",
-        "达标比例",
-    ];
-    BOUNDED.iter().any(|w| subject.ends_with(w))
+    words::list("bounded_rates")
+        .iter()
+        .any(|w| subject.ends_with(w))
 }
 
 /// Whether the share at `start` is a part of a whole (占…比重), not a completion ratio
@@ -752,7 +651,7 @@ pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Findings) {
                 s,
                 e,
                 Severity::Error,
-                "share_over_100",
+                QualityCode::ShareOver100,
                 format!(
                     "“{}”的{}为{}%,超过100%,作为占比或比率不可能:数字或单位疑有误,原文为“{}”",
                     f.subject,
@@ -785,7 +684,7 @@ pub(crate) fn detect_facts(ctx: &Ctx, out: &mut Findings) {
                     s,
                     e,
                     Severity::Warning,
-                    "forecast_period_past",
+                    QualityCode::ForecastPeriodPast,
                     format!(
                         "“{}”是预计数,但所属年度{p}年早于报告年度{}年的上一年:年份或状态疑有误",
                         f.quote, report_year

@@ -1,9 +1,9 @@
 //! Damaged wording: a scope word lost after 全, counting frames whose number is gone, doubled
 //! 的, digits split by spaces.
 
-use gwr_model::Severity;
+use gwr_model::{QualityCode, Severity};
 
-use super::{paragraph_at, Ctx, Finding, Findings};
+use super::{paragraph_at, words, Ctx, Finding, Findings};
 use crate::structure::is_space;
 use crate::text::CharSet;
 
@@ -12,24 +12,10 @@ const WORD_BEFORE_QUAN: &[char] = &[
     '健', '安', '完', '齐', '周', '保', '顾', '成', '俱', '两', '万', '十', '求', '双', '大',
 ];
 
-/// Nouns that need a scope word after 全 (全镇干部群众, 全区各项事业).
-const NEEDS_SCOPE: &[&str] = &["各", "干部", "经济社会", "群众", "居民", "职工"];
-
-/// Counting words that need a number before their measure word.
-const COUNT_FRAMES: &[&str] = &["连续", "共计", "累计", "合计", "总计", "共有"];
-
 /// Measure words that a counting frame takes.
 const FRAME_MEASURES: &[char] = &[
     '年', '个', '家', '项', '次', '届', '户', '件', '条', '名', '座', '所', '批', '台', '辆', '套',
     '宗', '起', '处', '人',
-];
-
-/// Words that begin with a measure word (累计次数, 连续年度): not a lost number.
-const MEASURE_WORDS_AS_NOUNS: &[&str] = &[
-    "次数", "年度", "年份", "年来", "年代", "年均", "年初", "年底", "年末", "年内", "年间", "年龄",
-    "年轻", "年化", "人口", "人数", "人员", "人才", "人民", "人次", "个人", "个体", "个性", "项目",
-    "条件", "条例", "家庭", "家园", "家乡", "户籍", "户口", "名单", "名称", "台账", "批次", "件数",
-    "起步", "起来", "所有", "所在", "座谈", "处理", "处置", "次序", "台阶", "条款",
 ];
 
 /// Chars that can stand before 个百分点 (the number, or an approximation word).
@@ -58,7 +44,7 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
                         i,
                         i + 4,
                         Severity::Warning,
-                        "missing_number",
+                        QualityCode::MissingNumber,
                         format!("“个百分点”前没有数字:表示变动幅度的数字疑已丢失,原文为“{c}”"),
                         format!(
                             "“个百分点” (percentage points) has no number before it: the number was probably lost: “{c}”"
@@ -77,7 +63,7 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
                         i,
                         i + 2,
                         Severity::Info,
-                        "duplicated_word",
+                        QualityCode::DuplicatedWord,
                         format!("“的的”重复:疑为排版或换行造成的重复字,原文为“{c}”"),
                         format!("“的的”: a doubled word, probably from a line break or typesetting: “{c}”"),
                     )
@@ -86,7 +72,7 @@ pub(crate) fn detect(ctx: &Ctx, out: &mut Findings) {
             }
             _ => {}
         }
-        for w in COUNT_FRAMES {
+        for w in words::list("count_frames") {
             if ctx.starts(i, w) {
                 count_frame(ctx, i, w.chars().count(), out);
             }
@@ -99,7 +85,10 @@ fn lost_scope(ctx: &Ctx, i: usize, out: &mut Findings) {
     if WORD_BEFORE_QUAN.contains(&ctx.before(i)) {
         return;
     }
-    let Some(w) = NEEDS_SCOPE.iter().find(|w| ctx.starts(i + 1, w)) else {
+    let Some(w) = words::list("needs_scope")
+        .iter()
+        .find(|w| ctx.starts(i + 1, w))
+    else {
         return;
     };
     let end = i + 1 + w.chars().count();
@@ -109,7 +98,7 @@ fn lost_scope(ctx: &Ctx, i: usize, out: &mut Findings) {
             i,
             end,
             Severity::Info,
-            "lost_character",
+            QualityCode::LostCharacter,
             format!("“全{w}”不成词:“全”后疑漏掉一个字(如“全镇”“全区”“全体”),原文为“{c}”"),
             format!(
                 "“全{w}” is not a word: a character after 全 (such as 镇, 区 or 体) was probably lost: “{c}”"
@@ -122,7 +111,11 @@ fn lost_scope(ctx: &Ctx, i: usize, out: &mut Findings) {
 fn count_frame(ctx: &Ctx, i: usize, wlen: usize, out: &mut Findings) {
     let m = i + wlen;
     let mc = ctx.at(m);
-    if !FRAME_MEASURES.contains(&mc) || MEASURE_WORDS_AS_NOUNS.iter().any(|w| ctx.starts(m, w)) {
+    if !FRAME_MEASURES.contains(&mc)
+        || words::list("measure_words_as_nouns")
+            .iter()
+            .any(|w| ctx.starts(m, w))
+    {
         return;
     }
     let q = ctx.slice(i, m + 1);
@@ -133,7 +126,7 @@ fn count_frame(ctx: &Ctx, i: usize, wlen: usize, out: &mut Findings) {
             i,
             m + 1,
             Severity::Warning,
-            "missing_number",
+            QualityCode::MissingNumber,
             format!("“{q}”中“{frame}”与量词“{mc}”之间没有数字:数字疑已丢失(如“{frame}N{mc}”),原文为“{c}”"),
             format!(
                 "“{q}” has no number between {frame} and the measure word {mc}: the number was probably lost: “{c}”"
@@ -233,7 +226,7 @@ fn push_split(
             s,
             e,
             Severity::Info,
-            "digits_split_by_space",
+            QualityCode::DigitsSplitBySpace,
             format!("数字“{q}”被空格隔开{}:读数时可能被拆成几个数或与单位分离", more.0),
             format!(
                 "The number “{q}” is split by spaces{}: it may be read as several numbers or apart from its unit",
@@ -250,12 +243,12 @@ mod tests {
 
     #[test]
     fn every_counting_frame_is_found() {
-        for w in COUNT_FRAMES {
+        for w in words::list("count_frames") {
             let text = format!("经济{w}项增长");
             let chars: Vec<char> = text.chars().collect();
             let found = run(&chars);
             assert!(
-                found.iter().any(|f| f.code == "missing_number"),
+                found.iter().any(|f| f.code == QualityCode::MissingNumber),
                 "{w}: add its first char to STARTS in detect()"
             );
         }
@@ -264,9 +257,9 @@ mod tests {
     #[test]
     fn each_start_char_finds_its_issue() {
         for (text, code) in [
-            ("推动全各项事业发展。", "lost_character"),
-            ("提高个百分点。", "missing_number"),
-            ("城市的的面貌。", "duplicated_word"),
+            ("推动全各项事业发展。", QualityCode::LostCharacter),
+            ("提高个百分点。", QualityCode::MissingNumber),
+            ("城市的的面貌。", QualityCode::DuplicatedWord),
         ] {
             let chars: Vec<char> = text.chars().collect();
             assert!(
