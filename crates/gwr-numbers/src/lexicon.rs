@@ -34,6 +34,9 @@ struct Words {
     ac: AhoCorasick,
     lens: Vec<usize>,
     max: usize,
+    /// The chars a word starts with, as a bitmap of the Basic Multilingual Plane (a char
+    /// above it always goes to the automaton): most spots start no word and skip it.
+    first: Box<[u64; 1024]>,
 }
 
 impl Words {
@@ -55,11 +58,28 @@ impl Words {
             .start_kind(StartKind::Anchored)
             .build(&words)
             .unwrap_or_else(|e| panic!("the lexicon's automaton: {e}"));
-        Words { ac, lens, max }
+        let mut first = Box::new([0u64; 1024]);
+        for c in words.iter().filter_map(|w| w.chars().next()) {
+            let c = c as usize;
+            if c < 0x1_0000 {
+                first[c >> 6] |= 1 << (c & 63);
+            }
+        }
+        Words {
+            ac,
+            lens,
+            max,
+            first,
+        }
     }
 
     /// The longest word that `chars` (walked forwards) starts with: its index and length.
     fn find(&self, chars: impl Iterator<Item = char>) -> Option<(usize, usize)> {
+        let mut chars = chars.peekable();
+        let c0 = *chars.peek()? as usize;
+        if c0 < 0x1_0000 && self.first[c0 >> 6] & (1 << (c0 & 63)) == 0 {
+            return None;
+        }
         let mut buf = [0u8; 4 * MAX_WORD_CHARS];
         let mut n = 0;
         for c in chars.take(self.max) {
