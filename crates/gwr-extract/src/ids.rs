@@ -57,20 +57,22 @@ pub fn assign(report: &mut Report, chars: &[char]) {
         .iter()
         .map(|p| {
             let body = span(chars, p.start, p.end);
-            let head: Vec<char> = body
+            // the ends only: never a pass over the whole paragraph
+            let first: Vec<char> = body
                 .iter()
                 .copied()
                 .filter(|c| !c.is_whitespace())
+                .take(PARAGRAPH_ENDS)
                 .collect();
-            let n = head.len();
-            let first: String = head.iter().take(PARAGRAPH_ENDS).collect();
-            let last: String = head.iter().skip(n.saturating_sub(PARAGRAPH_ENDS)).collect();
-            let fp = format!(
-                "{:?}\u{1f}{}\u{1f}{}",
-                p.kind,
-                mask_str(&first),
-                mask_str(&last)
-            );
+            let mut last: Vec<char> = body
+                .iter()
+                .rev()
+                .copied()
+                .filter(|c| !c.is_whitespace())
+                .take(PARAGRAPH_ENDS)
+                .collect();
+            last.reverse();
+            let fp = format!("{:?}\u{1f}{}\u{1f}{}", p.kind, mask(&first), mask(&last));
             (p.paragraph_id.clone(), ids.next('p', &fp))
         })
         .collect();
@@ -207,11 +209,6 @@ fn in_context(chars: &[char], start: u64, end: u64) -> String {
         mask(span(chars, s as u64, e as u64)),
         mask(&after)
     )
-}
-
-fn mask_str(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    mask(&chars)
 }
 
 /// The characters without white space, every run of digits (ASCII or full-width, with `.`,
