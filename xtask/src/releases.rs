@@ -1079,7 +1079,22 @@ pub fn plan(
     };
     let prev = load_manifest(releases_dir, &manifest.package, latest)?;
     let (changes, diffs) = compare(&prev, &manifest);
-    check(&prev, &manifest, &changes)?;
+    // cells only from a package that is the latest release
+    let is_prev = |d: &&Path| build_manifest(d).is_ok_and(|m| same_rows(&m, &prev));
+    if let Err(refusal) = check(&prev, &manifest, &changes) {
+        let old_dir = old_dir.filter(is_prev);
+        // with the previous package at hand, the first changed rows in words
+        let detail = match old_dir {
+            Some(d) => with_cells(d, new_dir, &manifest, diffs)
+                .and_then(|diffs| render_diff(&diffs, Some(new_dir), 3))
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        if detail.is_empty() {
+            return Err(refusal);
+        }
+        bail!("{refusal:#}\nThe rows that differ (at most 3 of each kind per table):\n{detail}");
+    }
     if version == latest {
         // the same content again: nothing new to record
         return Ok(Plan {
@@ -1089,12 +1104,9 @@ pub fn plan(
             needed: Bump::None,
         });
     }
-    // cells only from a package that is the latest release
-    let diffs = match old_dir {
-        Some(d) if build_manifest(d).is_ok_and(|m| same_rows(&m, &prev)) => {
-            with_cells(d, new_dir, &manifest, diffs)?
-        }
-        _ => diffs,
+    let diffs = match old_dir.filter(is_prev) {
+        Some(d) => with_cells(d, new_dir, &manifest, diffs)?,
+        None => diffs,
     };
     let entry = changelog_entry(
         &manifest,

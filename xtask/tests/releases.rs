@@ -95,6 +95,10 @@ fn a_corrected_value_needs_a_patch_and_the_changelog_says_it() {
         "{msg}"
     );
     assert!(msg.contains("`facts`: 1 row(s) changed"), "{msg}");
+    assert!(
+        msg.contains("淞南镇 2023 区级财政收入 5.87亿元 → 5.97亿元"),
+        "{msg}"
+    );
 
     set_version(&root, "0.1.1");
     let (v2, m2) = build(&root, "v2");
