@@ -17,6 +17,7 @@ pub mod docs;
 pub mod extras;
 pub mod place_check;
 pub mod places;
+pub mod releases;
 
 /// The workspace root.
 pub fn repo_root() -> PathBuf {
@@ -221,9 +222,12 @@ fn write_file(root: &Path, rel: &str, bytes: &[u8]) -> Result<WrittenFile> {
 /// `cargo xtask publish`: regenerates the committed package at the repo root, then writes
 /// `dist/<name>-<version>/`, `dist/<name>-<version>.zip` and `dist/SHA256SUMS`.
 ///
-/// Everything is built in a staging folder first; only when all of it succeeded is the repo
-/// root updated and the new `dist/` swapped in, so a failed publish leaves the previous `dist/`
-/// untouched.
+/// Every package (the default one and each collection) is built in a staging folder first and
+/// compared with the latest manifest of its releases under `releases/` ([`releases::plan`]);
+/// when a version is below the bump its changes need, publish refuses and writes nothing.
+/// Otherwise it records the manifests and changelog entries, regenerates `CHANGELOG.md`, puts
+/// a copy into every release folder, updates the repo root and swaps the new `dist/` in, so a
+/// failed publish leaves the previous `dist/` untouched.
 pub fn publish(root: &Path) -> Result<PathBuf> {
     let release = load_release(root)?;
     let stem = format!("{}-{}", release.name, release.version);
@@ -232,29 +236,69 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
         fs::remove_dir_all(&staging)
             .with_context(|| format!("{}: cannot clear", staging.display()))?;
     }
-    let pkg_dir = staging.join("dist").join(&stem);
-    let files = generate(root, &pkg_dir)?;
-
-    for f in files.iter().filter(|f| is_committed(&f.path)) {
-        let bytes =
-            fs::read(pkg_dir.join(&f.path)).with_context(|| format!("{}: cannot read", f.path))?;
-        write_file(root, committed_path(&f.path), &bytes)?;
-    }
-    refresh_data_crate(root)?;
-    // The project README is not part of the release.
-    fs::remove_file(pkg_dir.join(PROJECT_README)).ok();
-    let files: Vec<WrittenFile> = files
-        .into_iter()
-        .filter(|f| f.path != PROJECT_README)
-        .collect();
-
     let dist_stage = staging.join("dist");
-    let mut sums = BTreeMap::new();
-    bundle(&dist_stage, &stem, &files, &mut sums)?;
+    let pkg_dir = dist_stage.join(&stem);
+    let files = generate(root, &pkg_dir)?;
+    // The project README is not part of the release.
+    let (readme, files): (Vec<WrittenFile>, Vec<WrittenFile>) =
+        files.into_iter().partition(|f| f.path == PROJECT_README);
+
+    // (stem, files, the folder of the latest release for the changelog's values, date)
+    let mut built = vec![(
+        stem,
+        files,
+        Some(root.to_path_buf()),
+        release.created.clone(),
+    )];
     for c in collections::load_all(root)? {
         let r = &c.config.release;
         let stem = format!("{}-{}", r.name, r.version);
         let files = generate_collection(&c, &dist_stage.join(&stem))?;
+        let latest = releases::versions(&root.join(releases::RELEASES_DIR), &r.name)?
+            .last()
+            .map(|v| root.join("dist").join(format!("{}-{v}", r.name)))
+            .filter(|d| d.join("datapackage.json").is_file());
+        built.push((stem, files, latest, r.created.clone()));
+    }
+
+    let releases_dir = root.join(releases::RELEASES_DIR);
+    let mut plans = Vec::new();
+    let mut refusals = Vec::new();
+    for (stem, _, old, created) in &built {
+        let date = created.get(..10).unwrap_or(created);
+        match releases::plan(&releases_dir, &dist_stage.join(stem), old.as_deref(), date) {
+            Ok(p) => plans.push(p),
+            Err(e) => refusals.push(format!("{e:#}")),
+        }
+    }
+    if !refusals.is_empty() {
+        bail!("{}", refusals.join("\n\n"));
+    }
+
+    for f in readme
+        .iter()
+        .chain(built[0].1.iter().filter(|f| is_committed(&f.path)))
+    {
+        let bytes =
+            fs::read(pkg_dir.join(&f.path)).with_context(|| format!("{}: cannot read", f.path))?;
+        write_file(root, committed_path(&f.path), &bytes)?;
+    }
+    fs::remove_file(pkg_dir.join(PROJECT_README)).ok();
+    refresh_data_crate(root)?;
+    for p in &plans {
+        releases::record(&releases_dir, p)?;
+    }
+    let order: Vec<&str> = plans.iter().map(|p| p.manifest.package.as_str()).collect();
+    let changelog = releases::changelog(&releases_dir, &order)?;
+    write_file(root, releases::CHANGELOG, changelog.as_bytes())?;
+
+    let mut sums = BTreeMap::new();
+    for (stem, mut files, _, _) in built {
+        files.push(write_file(
+            &dist_stage.join(&stem),
+            releases::CHANGELOG,
+            changelog.as_bytes(),
+        )?);
         bundle(&dist_stage, &stem, &files, &mut sums)?;
     }
     let mut text = String::new();

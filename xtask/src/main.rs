@@ -10,6 +10,10 @@ tasks:
   publish    regenerate data/, schemas/, datapackage.json from data/sources/ and write the
              release into dist/ (package folder, zip, SHA256SUMS)
   generate   regenerate the committed package files only (no dist/)
+  diff [OLD NEW]
+             the rows added, removed and changed (cells old → new) per table between two
+             package folders; without arguments, between the committed package at the repo
+             root and what publish would make of data/sources/ now
   corpus-check [DIR]
              check the year and place read off every report of the real corpus
              (DIR, default ../shared/corpus; skipped when absent) against the file and
@@ -54,6 +58,27 @@ fn run() -> Result<()> {
             }
             std::fs::remove_dir_all(&staging).ok();
             println!("generated {} files", files.len());
+        }
+        Some("diff") => {
+            let staging = root.join("target").join("diff-staging");
+            let (old, new) = match (args.get(1), args.get(2)) {
+                (Some(o), Some(n)) => (std::path::PathBuf::from(o), std::path::PathBuf::from(n)),
+                (None, None) => {
+                    let _ = std::fs::remove_dir_all(&staging);
+                    xtask::generate(&root, &staging)?;
+                    (root.clone(), staging.clone())
+                }
+                _ => bail!("usage: cargo xtask diff [OLD NEW]"),
+            };
+            let diffs = xtask::releases::diff_packages(&old, &new)?;
+            if diffs.is_empty() {
+                println!("no rows differ");
+            }
+            print!(
+                "{}",
+                xtask::releases::render_diff(&diffs, Some(&new), usize::MAX)?
+            );
+            std::fs::remove_dir_all(&staging).ok();
         }
         Some("corpus-check") => {
             let corpus = args

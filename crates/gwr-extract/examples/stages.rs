@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 #[path = "../benches/corpus.rs"]
 mod corpus;
 
-use gwr_extract::{extract, facts, quality, structure, targets, SourceInfo};
+use gwr_extract::{extract, facts, ids, quality, structure, targets, SourceInfo};
 use gwr_model::ReportMeta;
 
 fn main() {
@@ -42,6 +42,26 @@ fn main() {
         );
         return;
     }
+    // the stable-id pass alone (`ids::assign`, the last pass of extract()), run again on each
+    // extracted report: the same work it does inside extract()
+    let mut id_time = Duration::ZERO;
+    for _ in 0..rounds {
+        for text in &texts {
+            let mut r = extract(text, &meta, &source);
+            let chars: Vec<char> = text.chars().collect();
+            let a = Instant::now();
+            ids::assign(&mut r, &chars);
+            id_time += a.elapsed();
+            std::hint::black_box(&r);
+        }
+    }
+    println!(
+        "ids::assign {:.3} s of extract() {:.3} s ({:.1} %); extract() without it {:.1} MB/s",
+        id_time.as_secs_f64(),
+        whole.as_secs_f64(),
+        100.0 * id_time.as_secs_f64() / whole.as_secs_f64(),
+        bytes as f64 * f64::from(rounds) / 1e6 / (whole - id_time.min(whole)).as_secs_f64()
+    );
     let mut t = [Duration::ZERO; 4];
     for _ in 0..rounds {
         for text in &texts {

@@ -22,6 +22,7 @@
 pub mod decode;
 pub mod facts;
 pub mod glossary;
+pub mod ids;
 pub mod infer;
 pub mod markdown;
 pub mod numbers;
@@ -107,6 +108,7 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     if md.is_some() {
         requote(text, &mut report);
     }
+    ids::assign(&mut report, &chars);
     report
 }
 

@@ -16,7 +16,8 @@
 //!   larger; `not_checkable` when the target has no paired growth/level or no baseline.
 //!   `tolerance` holds that combined relative tolerance.
 //!
-//! `target_id` is `{report_id}/t{n:02}` in text order.
+//! `target_id` is `{report_id}/t{n:02}` in text order here; [`crate::extract`] then gives every
+//! row its stable id ([`crate::ids`]: a target takes the hex of its fact, `…/t-1a2b3c4d`).
 //!
 //! **Linear time.** The facts are indexed once (by id, by the level a growth target relates
 //! to, and the previous-year actual levels by unit and period, by indicator and by subject),

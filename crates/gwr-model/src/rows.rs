@@ -339,7 +339,7 @@ pub struct ReportRow {
 /// A part or numbered section of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
-    /// Identifier: report id, then the path of ordinals (`…/s2.3` is part 2, section 3).
+    /// Stable identifier: report id, `s-` and 8 hex digits of the SHA-256 of the heading's kind and text, digit runs as one mark and white space left out (`…/s-1a2b3c4d`); a second heading with the same fingerprint gets `-2`, in text order. It does not change when headings are added or removed elsewhere or a number in the heading changes.
     #[schemars(extend("x-zh" = "章节标识符"))]
     pub section_id: String,
     /// The report this section belongs to.
@@ -382,7 +382,7 @@ pub struct Section {
 /// A paragraph of the report body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
-    /// Identifier: report id and the paragraph's position (`…/p012`).
+    /// Stable identifier: report id, `p-` and 8 hex digits of the SHA-256 of the paragraph's kind and its first and last 24 characters, digit runs as one mark and white space left out (`…/p-1a2b3c4d`, `-2` for a repeat in text order). Paragraphs added or removed elsewhere do not change it.
     #[schemars(extend("x-zh" = "段落标识符"))]
     pub paragraph_id: String,
     /// The report this paragraph belongs to.
@@ -416,7 +416,7 @@ pub struct Paragraph {
 /// One quantity stated in a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Fact {
-    /// Identifier: report id and the fact's position (`…/f0001`).
+    /// Stable identifier: report id, `f-` and 8 hex digits of the SHA-256 of the quote with the 12 characters before it and the 8 after, digit runs as one mark and white space left out (`…/f-1a2b3c4d`, `-2` for a repeat in text order). A corrected number, facts found or lost elsewhere and text changed elsewhere leave it as it is.
     #[schemars(extend("x-zh" = "事实标识符"))]
     pub fact_id: String,
     /// The report stating the fact.
@@ -484,7 +484,7 @@ pub struct Fact {
 /// One target of a report, checked against the baseline the report gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
-    /// Identifier: report id and the target's position (`…/t01`).
+    /// Stable identifier: report id, `t-` and the hex digits of the target's fact (`…/t-1a2b3c4d` for the fact `…/f-1a2b3c4d`).
     #[schemars(extend("x-zh" = "目标标识符"))]
     pub target_id: String,
     /// The report setting the target.
@@ -555,7 +555,7 @@ pub struct Target {
 /// A suspect spot of a report: damaged text, a missing unit, an implausible magnitude.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct QualityIssue {
-    /// Identifier: report id and the issue's position (`…/q001`).
+    /// Stable identifier: report id, `q-` and 8 hex digits of the SHA-256 of the issue's code and its quote with the 12 characters before it and the 8 after, digit runs as one mark and white space left out (`…/q-1a2b3c4d`, `-2` for a repeat in text order).
     #[schemars(extend("x-zh" = "问题标识符"))]
     pub issue_id: String,
     /// The report concerned.
