@@ -24,6 +24,7 @@ pub mod facts;
 pub mod glossary;
 pub mod infer;
 pub mod markdown;
+pub(crate) mod normal;
 pub mod numbers;
 pub mod places;
 pub mod quality;
