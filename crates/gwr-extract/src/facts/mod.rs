@@ -70,8 +70,10 @@
 //! `fact_id` is `{report_id}/f{n:04}` in text order; `paragraph_id` and `section_id` come from
 //! the [`Structure`] (empty / `None` when no paragraph contains the fact).
 
+mod cut;
 mod draft;
 mod relate;
+pub mod rules;
 mod soft;
 mod status;
 mod subject;
@@ -86,10 +88,13 @@ use crate::normal::norm_char;
 use crate::numbers::{self, NumberForm, NumberToken, Reject};
 use crate::structure::Structure;
 
+use self::cut::*;
 use self::draft::*;
 use self::relate::*;
+use self::rules::*;
 use self::soft::*;
 use self::status::*;
+use self::subject::*;
 use self::words::*;
 
 /// Finds every quantity stated in the body.
@@ -238,6 +243,7 @@ fn facts_core(
         plan_start,
         years: &years,
         glossary,
+        rules_off: rules_off(),
     };
 
     let mut drafts: Vec<Draft> = Vec::new();
@@ -367,6 +373,9 @@ struct Ctx<'a> {
     plan_start: usize,
     years: &'a [(usize, usize, i32)],
     glossary: &'a Glossary,
+    /// The subject rules turned off, one bit per index of [`SUBJECT_RULES`] (none, except in
+    /// [`with_subject_rules_off`]).
+    rules_off: u64,
 }
 
 /// A half-open code-point range of the text; empty when `a == b`.

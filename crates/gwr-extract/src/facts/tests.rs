@@ -30,6 +30,7 @@ fn subjects() {
             plan_start: usize::MAX,
             years: &[],
             glossary: g,
+            rules_off: 0,
         };
         let (sp, cut) = ctx.subject_span(0, t.len());
         (string(&t, sp), cut)
