@@ -23,6 +23,7 @@ pub mod decode;
 pub mod facts;
 pub mod glossary;
 pub mod infer;
+pub mod lexicon;
 pub mod markdown;
 pub(crate) mod normal;
 pub mod numbers;

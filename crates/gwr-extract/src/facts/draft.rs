@@ -77,7 +77,9 @@ impl<'a> Ctx<'a> {
         // 河道整治3条、长度4.6公里: an attribute after 、 belongs to the item before
         if pa > 0
             && self.at(pa - 1) == '、'
-            && ATTRIBUTES.iter().any(|w| eq(t, subject.0, subject.1, w))
+            && role(Role::Attribute)
+                .iter()
+                .any(|w| eq(t, subject.0, subject.1, w))
         {
             subject = (subject.0, subject.0);
         }
@@ -179,7 +181,7 @@ pub(super) fn change_verb(t: &[char], a: usize, b: usize) -> (bool, bool) {
         (_, b) = trim(t, a, b);
     }
     // 提高到 / 降至 give a new level
-    for (list, neg) in [(DECREASE, true), (INCREASE, false)] {
+    for (list, neg) in [(role(Role::Decrease), true), (role(Role::Increase), false)] {
         for v in list {
             if let Some(l) = ew_len(t, a, b, v) {
                 // single-character verbs only after 同比/比上年/年均/分别 (比上年增, 同比降)

@@ -452,9 +452,9 @@ impl<'a> Ctx<'a> {
     /// another glossary name (居民消费价格涨幅 → 居民消费价格, but not 经济增长 → 经济).
     fn is_var_suffix_strip(&self, a: usize, b: usize) -> bool {
         let t = self.norm;
-        DECREASE
+        role(Role::Decrease)
             .iter()
-            .chain(INCREASE.iter())
+            .chain(role(Role::Increase))
             .filter_map(|v| ew_len(t, a, b, v).filter(|&l| l > 1))
             .any(|l| self.is_var((a, b - l)))
     }

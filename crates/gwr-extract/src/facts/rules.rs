@@ -279,9 +279,6 @@ pub static SUBJECT_RULES: &[SubjectRule] = &[
     rule!(paired_scopes, Once,
         "urban and rural modifiers before a shared head: the head (城镇、农村居民人均可支配收入)",
         [("城镇、农村居民人均可支配收入", "居民人均可支配收入")]),
-    rule!(line_break_tail, Once,
-        "a PDF line break inside: the intact part after the last break, when it names something",
-        [("人大\n代表建议", "代表建议")]),
 ];
 
 fn list_after_deng(c: &Ctx, p: &mut Phrase) {
@@ -312,7 +309,7 @@ fn modal_ends(c: &Ctx, p: &mut Phrase) {
     let t = c.norm;
     if let Some(i) = modal_at(t, p.a, p.b) {
         let mut x = p.a;
-        while let Some(l) = longest_prefix(t, x, i, LEAD) {
+        while let Some(l) = lx().lead.longest_prefix(t, x, i) {
             x += l;
         }
         x = strip_year_prefix(t, x, i);
@@ -326,7 +323,7 @@ fn modal_ends(c: &Ctx, p: &mut Phrase) {
 
 fn trailing_words(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    let l = longest_suffix(t, a, b, TRAIL)?;
+    let l = lx().trail.longest_suffix(t, a, b)?;
     // 约 of 签约, 节约, 制约 ends a word, not an approximation
     let word_yue =
         l == 1 && t[b - 1] == '约' && b >= a + 2 && "签合预节制公条婚违履契集".contains(t[b - 2]);
@@ -340,9 +337,9 @@ fn trailing_zai(c: &Ctx, a: usize, b: usize) -> Option<usize> {
 
 fn trailing_change_verb(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    DECREASE
+    role(Role::Decrease)
         .iter()
-        .chain(INCREASE.iter())
+        .chain(role(Role::Increase))
         .filter_map(|v| ew_len(t, a, b, v).filter(|&l| l > 1))
         .max()
         .map(|l| b - l)
@@ -478,7 +475,7 @@ fn year_prefix(c: &Ctx, a: usize, b: usize) -> Option<usize> {
 
 fn scope_prefix(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    let l = longest_prefix(t, a, b, SCOPE).filter(|&l| {
+    let l = lx().scope.longest_prefix(t, a, b).filter(|&l| {
         !["人大", "人民", "政协", "总工会", "妇联", "工商联", "范围"]
             .iter()
             .any(|w| sw(t, a + l, b, w))
@@ -492,7 +489,7 @@ fn scope_prefix(c: &Ctx, a: usize, b: usize) -> Option<usize> {
 
 fn lead_words(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    let l = longest_prefix(t, a, b, LEAD)?;
+    let l = lx().lead.longest_prefix(t, a, b)?;
     // a single-character word only before a word it cannot begin (有效, 新能源)
     // 基本建设 is a term, not 基本 + 建设
     let keep =
@@ -534,20 +531,17 @@ fn plan_period(c: &Ctx, a: usize, b: usize) -> Option<usize> {
 
 fn plan_verb(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    (sw(t, a, b, "计划") && longest_prefix(t, a + 2, b, VERBS).is_some()).then_some(a + 2)
+    (sw(t, a, b, "计划") && lx().verbs.longest_prefix(t, a + 2, b).is_some()).then_some(a + 2)
 }
 
 fn action_verb(c: &Ctx, a: usize, b: usize) -> Option<usize> {
     let t = c.norm;
-    let l = longest_prefix(t, a, b, VERBS)
-        .into_iter()
-        .chain(longest_prefix(t, a, b, NEW_VERBS))
-        .max()?;
+    let l = lx().verbs_and_new.longest_prefix(t, a, b)?;
     let rest = (a + l, b);
     // 调解成功率, 办结率: a short rate keeps its verb
     let rest_ok = b >= a + l + 2
         && !(ew(t, a + l, b, "率", 1) && b <= a + l + 3)
-        && !ATTRIBUTES.iter().any(|w| eq(t, a + l, b, w))
+        && !role(Role::Attribute).iter().any(|w| eq(t, a + l, b, w))
         // 保障性安居工程: a verb before 性 is an adjective; 建成区 is a noun
         && c.at(a + l) != '性'
         && !sw(t, a, b, "建成区");
@@ -611,12 +605,12 @@ fn rate_of_items(c: &Ctx, p: &mut Phrase) {
 fn paired_scopes(c: &Ctx, p: &mut Phrase) {
     let t = c.norm;
     let (a, b) = (p.a, p.b);
-    let Some(l1) = longest_prefix(t, a, b, PAIRED_SCOPES) else {
+    let Some(l1) = lx().paired.longest_prefix(t, a, b) else {
         return;
     };
     let sep = a + l1;
     if b > sep && matches!(t[sep], '、' | '和' | '与' | '及') {
-        if let Some(l2) = longest_prefix(t, sep + 1, b, PAIRED_SCOPES) {
+        if let Some(l2) = lx().paired.longest_prefix(t, sep + 1, b) {
             let head = (sep + 1 + l2, b);
             if head.1 >= head.0 + 4
                 && !(head.0..head.1).any(|i| matches!(t[i], '、' | '和' | '与' | '及'))
@@ -624,19 +618,6 @@ fn paired_scopes(c: &Ctx, p: &mut Phrase) {
             {
                 p.a = head.0;
             }
-        }
-    }
-}
-
-fn line_break_tail(c: &Ctx, p: &mut Phrase) {
-    let t = c.norm;
-    if let Some(i) = (p.a..p.b).rev().find(|&i| t[i] == '\n') {
-        let (mut ra, rb) = trim(t, i + 1, p.b);
-        while ra < rb && matches!(t[ra], '的' | '和' | '及' | '与' | ',' | '、' | ':') {
-            ra += 1;
-        }
-        if rb >= ra + 2 && !c.not_a_subject((ra, rb)) {
-            (p.a, p.b) = (ra, rb);
         }
     }
 }

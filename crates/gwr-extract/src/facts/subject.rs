@@ -33,19 +33,15 @@ impl Ctx<'_> {
         let mut i = b.saturating_sub(2);
         while i > a {
             i -= 1;
-            if let Some(w) = NAMING_VERBS.iter().find(|w| sw(t, i, b, w)) {
-                if b >= i + clen(w) + 2 {
+            if let Some(l) = lx().naming.longest_prefix(t, i, b) {
+                if b >= i + l + 2 {
                     return Some(i);
                 }
             }
-            let Some(w) = MID_VERBS
-                .iter()
-                .filter(|w| sw(t, i, b, w))
-                .max_by_key(|w| clen(w))
-            else {
+            let Some(l) = lx().mid.longest_prefix(t, i, b) else {
                 continue;
             };
-            let r = i + clen(w);
+            let r = i + l;
             if b < r + 2 || self.not_a_subject((r, b)) {
                 continue;
             }
@@ -101,7 +97,7 @@ impl Ctx<'_> {
             b = p;
         }
         if !frequency {
-            for w in POST_STOP {
+            for w in role(Role::PostStop) {
                 if let Some(p) = find(t, a + 1, b, w) {
                     b = p;
                 }
@@ -119,9 +115,9 @@ impl Ctx<'_> {
             return (a, a);
         }
         // a verb of change or a comparison is not a noun (…的18亿元增加到…, ８６个减少２７个)
-        let verbish = DECREASE
+        let verbish = role(Role::Decrease)
             .iter()
-            .chain(INCREASE.iter())
+            .chain(role(Role::Increase))
             .any(|v| sw_len(t, a, b, v).is_some_and(|l| l > 1))
             || matches!(t[a], '比' | '到' | '为' | '减' | '增' | '降' | '提' | '至');
         // a subject starts with a noun, not with a qualifier word, a number or (except after
@@ -131,7 +127,7 @@ impl Ctx<'_> {
                 t[a],
                 '以' | '左' | '上' | '多' | '余' | '的' | '和' | '与' | '及' | '或' | '只'
             )
-            || (!frequency && longest_prefix(t, a, b, VERBS).is_some());
+            || (!frequency && lx().verbs.longest_prefix(t, a, b).is_some());
         if verbish && !frequency || bad_start {
             return (a, a);
         }
