@@ -309,43 +309,13 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// One char for one char: full-width digits to ASCII, and the traditional forms of the words
-/// matched here to simplified, so positions in the normalised text are positions in the text.
+/// One char for one char: full-width digits to ASCII, and traditional characters to simplified
+/// ([`crate::normal`], OpenCC's table), so positions in the normalised text are positions in the
+/// text. Full-width punctuation stays: the rules here match it as written.
 fn norm_char(c: char) -> char {
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        '會' => '会',
-        '議' => '议',
-        '國' => '国',
-        '屆' => '届',
-        '來' => '来',
-        '經' => '经',
-        '過' => '过',
-        '閉' => '闭',
-        '現' => '现',
-        '兩' => '两',
-        '這' => '这',
-        '們' => '们',
-        '報' => '报',
-        '務' => '务',
-        '預' => '预',
-        '計' => '计',
-        '劃' => '划',
-        '執' => '执',
-        '顧' => '顾',
-        '結' => '结',
-        '標' => '标',
-        '實' => '实',
-        '關' => '关',
-        '於' => '于',
-        '決' => '决',
-        '時' => '时',
-        '間' => '间',
-        '為' => '为',
-        '長' => '长',
-        '達' => '达',
-        '產' => '产',
-        _ => c,
+        c => crate::normal::simplified(c),
     }
 }
 

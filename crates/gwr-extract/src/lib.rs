@@ -25,7 +25,7 @@ pub mod glossary;
 pub mod infer;
 pub mod lexicon;
 pub mod markdown;
-pub(crate) mod normal;
+pub mod normal;
 pub mod numbers;
 pub mod places;
 pub mod quality;

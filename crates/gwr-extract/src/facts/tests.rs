@@ -54,11 +54,3 @@ fn subjects() {
     assert_eq!(subj("经济增长预期目标为").0, "经济增长");
     assert_eq!(subj("集团购买力要按上年实际数额核减").0, "集团购买力");
 }
-
-#[test]
-fn traditional_and_full_width_are_normalised() {
-    assert_eq!(norm_char('長'), '长');
-    assert_eq!(norm_char('１'), '1');
-    assert_eq!(norm_char('，'), ',');
-    assert_eq!(norm_char('中'), '中');
-}
