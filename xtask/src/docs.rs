@@ -126,6 +126,27 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
         &["issue_id", "severity", "code", "quote", "message_en"],
         8,
     ));
+    let mut panel = gwr_panel::Panel::default();
+    for r in reports {
+        panel.add(r);
+    }
+    // a package of reports the writer could lay out links them too; a failure here would have
+    // stopped the writer first, so the preview shows what the table holds
+    let outcomes = panel.target_outcomes().unwrap_or_default();
+    out.push_str(&preview(
+        &outcomes,
+        &[
+            "target_fact_id",
+            "indicator",
+            "period",
+            "target_value",
+            "qualifier",
+            "outcome_value",
+            "met",
+            "met_reason",
+        ],
+        4,
+    ));
     out.push_str(&preview(
         glossary,
         &["code", "name_zh", "name_en", "unit"],

@@ -377,6 +377,7 @@ const DATA_CRATE_TABLES: &[&str] = &[
     "data/facts.csv",
     "data/targets.csv",
     "data/quality_issues.csv",
+    "data/target_outcomes.csv",
 ];
 
 /// Copies the published CSV tables into `crates/gwr-data/` (only changed files are written).

@@ -58,9 +58,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 pub use gwr_model::{
-    AdminLevel, Consistency, Fact, Indicator, Measure, Paragraph, ParagraphKind, PlaceRow,
-    Qualifier, QualityIssue, ReportRow, Section, SectionKind, Severity, Status, Table, Target,
-    Unit,
+    AdminLevel, Consistency, Fact, Indicator, Measure, Met, OutcomeSource, OutcomeStatus,
+    Paragraph, ParagraphKind, PlaceRow, Qualifier, QualityIssue, ReportRow, Section, SectionKind,
+    Severity, Status, Table, Target, TargetOutcome, Unit,
 };
 
 /// One embedded table file.
@@ -81,6 +81,7 @@ const PARAGRAPHS_CSV: &str = include_str!("../data/paragraphs.csv");
 const FACTS_CSV: &str = include_str!("../data/facts.csv");
 const TARGETS_CSV: &str = include_str!("../data/targets.csv");
 const QUALITY_ISSUES_CSV: &str = include_str!("../data/quality_issues.csv");
+const TARGET_OUTCOMES_CSV: &str = include_str!("../data/target_outcomes.csv");
 const INDICATORS_CSV: &str = include_str!("../data/glossary/indicators.csv");
 
 /// Every embedded table, in publication order (a referenced table before the tables that
@@ -130,6 +131,11 @@ pub const TABLES: &[EmbeddedTable] = &[
         name: QualityIssue::NAME,
         path: "data/quality_issues.csv",
         csv: QUALITY_ISSUES_CSV,
+    },
+    EmbeddedTable {
+        name: TargetOutcome::NAME,
+        path: "data/target_outcomes.csv",
+        csv: TARGET_OUTCOMES_CSV,
     },
 ];
 
@@ -232,6 +238,7 @@ static PARAGRAPHS: OnceLock<Result<Vec<Paragraph>, DataError>> = OnceLock::new()
 static FACTS: OnceLock<Result<Vec<Fact>, DataError>> = OnceLock::new();
 static TARGETS: OnceLock<Result<Vec<Target>, DataError>> = OnceLock::new();
 static QUALITY_ISSUES: OnceLock<Result<Vec<QualityIssue>, DataError>> = OnceLock::new();
+static TARGET_OUTCOMES: OnceLock<Result<Vec<TargetOutcome>, DataError>> = OnceLock::new();
 static INDICATORS: OnceLock<Result<Vec<Indicator>, DataError>> = OnceLock::new();
 
 /// Parses every embedded table (if not done yet) and returns the first problem found.
@@ -250,7 +257,8 @@ pub fn check() -> Result<(), DataError> {
     ok(load(&PARAGRAPHS))?;
     ok(load(&FACTS))?;
     ok(load(&TARGETS))?;
-    ok(load(&QUALITY_ISSUES))
+    ok(load(&QUALITY_ISSUES))?;
+    ok(load(&TARGET_OUTCOMES))
 }
 
 /// All reports (`data/reports.csv`), in id order.
@@ -301,6 +309,19 @@ pub fn targets() -> &'static [Target] {
 /// All quality issues (`data/quality_issues.csv`), report by report, in text order.
 pub fn quality_issues() -> &'static [QualityIssue] {
     rows_or_panic(&QUALITY_ISSUES)
+}
+
+/// Every target beside its outcome (`data/target_outcomes.csv`), in the order of the targets.
+/// The embedded package has one report, so no target has a next report to take its outcome
+/// from: every row is `unclear`, with the reason.
+///
+/// ```
+/// use gwr_data::{target_outcomes, Met};
+/// assert_eq!(target_outcomes().len(), gwr_data::targets().len());
+/// assert!(target_outcomes().iter().all(|t| t.met == Met::Unclear));
+/// ```
+pub fn target_outcomes() -> &'static [TargetOutcome] {
+    rows_or_panic(&TARGET_OUTCOMES)
 }
 
 /// The indicator glossary (`data/glossary/indicators.csv`).

@@ -26,6 +26,7 @@ fn every_table_parses_without_losing_rows() {
         (Fact::NAME, facts().len()),
         (Target::NAME, targets().len()),
         (QualityIssue::NAME, quality_issues().len()),
+        (TargetOutcome::NAME, target_outcomes().len()),
     ];
     for (name, parsed) in counts {
         let text = gwr_data::csv(name).unwrap();

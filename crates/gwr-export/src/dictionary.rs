@@ -2,7 +2,7 @@
 
 use gwr_model::{
     Fact, FieldSpec, Indicator, Paragraph, PlaceRow, QualityIssue, ReportRow, Section, Table,
-    Target,
+    Target, TargetOutcome,
 };
 
 /// One table's entry: name, titles, description, keys and fields.
@@ -49,6 +49,7 @@ pub fn all_tables() -> Vec<TableDoc> {
         TableDoc::of::<Fact>(),
         TableDoc::of::<Target>(),
         TableDoc::of::<QualityIssue>(),
+        TableDoc::of::<TargetOutcome>(),
     ]
 }
 
@@ -95,6 +96,11 @@ pub fn data_dictionary_md() -> String {
             ));
         }
         out.push('\n');
+        if t.name == TargetOutcome::NAME {
+            out.push_str("How `met` is decided · 完成判定规则 (`crates/gwr-panel`):\n\n");
+            out.push_str(gwr_panel::MET_RULES_MD);
+            out.push('\n');
+        }
     }
     out
 }

@@ -55,6 +55,9 @@ pub enum ExportError {
     /// The package metadata is unusable.
     #[error("package metadata: {0}")]
     Meta(String),
+    /// Linking targets to outcomes across the reports failed.
+    #[error("table target_outcomes: {0}")]
+    Panel(#[from] gwr_panel::PanelError),
 }
 
 /// SHA-256 of `bytes`, lower-case hex.

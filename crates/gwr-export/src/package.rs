@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use gwr_model::{
     Fact, Indicator, Paragraph, PlaceRow, QualityIssue, Report, ReportRow, Section, Table, Target,
+    TargetOutcome,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
@@ -241,6 +242,9 @@ pub struct PackageWriter {
     /// Every report's place and its ancestors, each code once (the first report's row wins):
     /// a few rows per report, written at [`PackageWriter::finish`] in code order.
     places: std::collections::BTreeMap<String, PlaceRow>,
+    /// The targets and candidate outcomes of every report, linked at
+    /// [`PackageWriter::finish`] into `target_outcomes`.
+    panel: gwr_panel::Panel,
 }
 
 /// The CSV and Parquet paths of table `T`.
@@ -295,6 +299,7 @@ impl PackageWriter {
             writers,
             sources: Vec::new(),
             places: std::collections::BTreeMap::new(),
+            panel: gwr_panel::Panel::default(),
         })
     }
 
@@ -324,6 +329,7 @@ impl PackageWriter {
                 .entry(p.code.clone())
                 .or_insert_with(|| p.clone());
         }
+        self.panel.add(report);
         Ok(())
     }
 
@@ -376,6 +382,11 @@ impl PackageWriter {
         out.table::<Fact>(w.facts.finish()?)?;
         out.table::<Target>(w.targets.finish()?)?;
         out.table::<QualityIssue>(w.issues.finish()?)?;
+        let mut outcomes = table_writer::<TargetOutcome>(root, layout, &self.name, &self.version)?;
+        for row in self.panel.target_outcomes()? {
+            outcomes.push(&row)?;
+        }
+        out.table::<TargetOutcome>(outcomes.finish()?)?;
         let mut resources = csv_res;
         resources.extend(pq_res);
 

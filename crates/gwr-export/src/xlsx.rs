@@ -37,6 +37,10 @@ pub fn package_columns(
     glossary: &[Indicator],
 ) -> Result<Vec<Columns>, ExportError> {
     let t = gwr_model::Tables::from_reports(reports);
+    let mut panel = gwr_panel::Panel::default();
+    for r in reports {
+        panel.add(r);
+    }
     Ok(vec![
         Columns::from_rows(glossary)?,
         Columns::from_rows(&t.places)?,
@@ -46,6 +50,7 @@ pub fn package_columns(
         Columns::from_rows(&t.facts)?,
         Columns::from_rows(&t.targets)?,
         Columns::from_rows(&t.quality_issues)?,
+        Columns::from_rows(&panel.target_outcomes()?)?,
     ])
 }
 

@@ -614,6 +614,100 @@ pub struct PlaceRow {
     pub parent_code: Option<String>,
 }
 
+/// Where the outcome of a target was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeSource {
+    /// The next report of the same place (the report of year Y+1 reviewing year Y).
+    NextReport,
+}
+
+/// How final an outcome is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeStatus {
+    /// Stated as achieved.
+    Actual,
+    /// Stated as an estimate (预计): the year had not closed when the text was written.
+    Preliminary,
+}
+
+/// Whether a target was met (`target_outcomes.met`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Met {
+    /// The outcome satisfies the target under the rule of its qualifier and direction.
+    Yes,
+    /// The outcome falls short of the target under that rule.
+    No,
+    /// No outcome was found, or the rule cannot decide (`met_reason` says why).
+    Unclear,
+}
+
+/// One target of a report beside what became of it: the outcome the next report of the same
+/// place states for the target's year, and whether the target was met.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TargetOutcome {
+    /// The fact stating the target.
+    #[schemars(extend("x-zh" = "目标事实"))]
+    pub target_fact_id: String,
+    /// The report setting the target.
+    #[schemars(extend("x-zh" = "设定目标的报告"))]
+    pub report_id: String,
+    /// Division code of the report's place; empty when the place is not identified.
+    #[schemars(extend("x-zh" = "行政区划代码", "pattern" = "^[0-9]{6}([0-9]{3})?$"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub place_code: Option<String>,
+    /// Canonical indicator code of the target, when one applies.
+    #[schemars(extend("x-zh" = "标准指标代码"))]
+    #[serde(serialize_with = "text::some_nonempty")]
+    pub indicator: Option<String>,
+    /// Level, change, share or rate: a growth target is the indicator with measure change.
+    #[schemars(extend("x-zh" = "度量类型(增速目标为 change)"))]
+    pub measure: Measure,
+    /// The year the target is for (the report year of the report setting it).
+    #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "目标年度"))]
+    pub period: Option<i32>,
+    /// The target value in base units (the lower end of a range).
+    #[schemars(extend("x-zh" = "目标值(基本单位; 区间取下限)"))]
+    pub target_value: f64,
+    /// Upper end, for a range target.
+    #[schemars(extend("x-zh" = "目标区间上限"))]
+    pub target_value_max: Option<f64>,
+    /// Exact, approx, lower_bound, upper_bound or range.
+    #[schemars(extend("x-zh" = "限定"))]
+    pub qualifier: Qualifier,
+    /// Unit of the target and outcome values.
+    #[schemars(extend("x-zh" = "单位"))]
+    pub unit: Unit,
+    /// Whether a higher outcome is better (higher), a lower one is (lower), or the indicator has no direction here (empty).
+    #[schemars(extend("x-zh" = "方向(higher 越高越好 / lower 越低越好)"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub direction: Option<String>,
+    /// The fact stating the outcome, when one was found.
+    #[schemars(extend("x-zh" = "结果事实"))]
+    #[serde(serialize_with = "text::some_nonempty")]
+    pub outcome_fact_id: Option<String>,
+    /// The outcome in the target's unit.
+    #[schemars(extend("x-zh" = "实际结果"))]
+    pub outcome_value: Option<f64>,
+    /// Where the outcome was read: the next report of the same place.
+    #[schemars(extend("x-zh" = "结果来源"))]
+    pub outcome_source: Option<OutcomeSource>,
+    /// Actual, or preliminary where the text says 预计.
+    #[schemars(extend("x-zh" = "结果状态(实际/初步)"))]
+    pub outcome_status: Option<OutcomeStatus>,
+    /// outcome_value − target_value (the lower end of a range target).
+    #[schemars(extend("x-zh" = "差距(实际 − 目标)"))]
+    pub gap: Option<f64>,
+    /// Yes, no or unclear, by the rule of the target's qualifier and the indicator's direction (see the data dictionary).
+    #[schemars(extend("x-zh" = "是否完成(是/否/不明)"))]
+    pub met: Met,
+    /// Why the target counts as met, not met, or unclear, in words.
+    #[schemars(extend("x-zh" = "判定理由"))]
+    pub met_reason: String,
+}
+
 /// A canonical indicator of the glossary (`data/glossary/indicators.csv`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Indicator {

@@ -13,7 +13,9 @@ use schemars::{generate::SchemaSettings, JsonSchema};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Map, Value};
 
-use crate::rows::{Fact, Indicator, Paragraph, PlaceRow, QualityIssue, ReportRow, Section, Target};
+use crate::rows::{
+    Fact, Indicator, Paragraph, PlaceRow, QualityIssue, ReportRow, Section, Target, TargetOutcome,
+};
 
 /// A foreign key of a table: `fields` refer to `reference_fields` of `resource`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -464,4 +466,37 @@ impl Table for PlaceRow {
         resource: "places",
         reference_fields: &["code"],
     }];
+}
+
+impl Table for TargetOutcome {
+    const NAME: &'static str = "target_outcomes";
+    const TITLE_EN: &'static str = "Targets and outcomes";
+    const TITLE_ZH: &'static str = "目标与完成情况";
+    const DESCRIPTION_EN: &'static str = "One row per target of each report, beside the outcome the next report of the same place states for the target's year, the gap, and whether the target was met.";
+    const DESCRIPTION_ZH: &'static str =
+        "每个目标一行,并列同一地区下一年度报告所述该年度的实际结果、差距及是否完成。";
+    const PRIMARY_KEY: &'static [&'static str] = &["target_fact_id"];
+    const FOREIGN_KEYS: &'static [ForeignKey] = &[
+        TO_REPORT,
+        ForeignKey {
+            fields: &["target_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["place_code"],
+            resource: "places",
+            reference_fields: &["code"],
+        },
+        ForeignKey {
+            fields: &["indicator"],
+            resource: "indicators",
+            reference_fields: &["code"],
+        },
+        ForeignKey {
+            fields: &["outcome_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+    ];
 }
