@@ -11,16 +11,11 @@ set -euo pipefail
 pkg=${1:?usage: check_html.sh PKG_DIR [SCREENSHOT_DIR]}
 shots=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
-chromium=${CHROMIUM:-/usr/bin/chromium}
 py=${PYTHON:-python3}
 pkg=$(cd "$pkg" && pwd)
-
-[ -x "$chromium" ] || { echo "check_html: $chromium not found (apt-get install -y chromium)"; exit 1; }
-profile=$(mktemp -d)
+# shellcheck source=scripts/lib_chromium.sh
+. "$here/lib_chromium.sh"
 trap 'rm -rf "$profile"' EXIT
-flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
-  --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage
-  --user-data-dir="$profile")
 
 shopt -s nullglob
 pages=("$pkg"/report*.html)
@@ -29,8 +24,7 @@ pages=("$pkg"/report*.html)
 total=0
 for page in "${pages[@]}"; do
   dom="$profile/$(basename "$page").dom"
-  timeout 120 "$chromium" "${flags[@]}" --dump-dom "file://$page" >"$dom" 2>"$profile/stderr" || {
-    cat "$profile/stderr"; echo "check_html: chromium failed on $page"; exit 1; }
+  chromium_dump "$page" "$dom"
   count=$("$py" "$here/check_release_extras.py" dom-count "$dom" data-fact-count) || {
     echo "check_html: $(basename "$page"): the page script did not run (no data-fact-count)"; exit 1; }
   mismatch=$("$py" "$here/check_release_extras.py" dom-count "$dom" data-fact-mismatch)
@@ -41,8 +35,7 @@ for page in "${pages[@]}"; do
   if [ -n "$shots" ]; then
     mkdir -p "$shots"
     shot="$(cd "$shots" && pwd)/$(basename "$page" .html).png"
-    timeout 120 "$chromium" "${flags[@]}" --hide-scrollbars --window-size=1400,1000 \
-      --screenshot="$shot" "file://$page" >/dev/null 2>&1 || { echo "check_html: screenshot failed"; exit 1; }
+    chromium_shot "$page" "$shot"
     echo "screenshot: $shot"
   fi
 done

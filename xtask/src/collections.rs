@@ -25,7 +25,9 @@ use anyhow::{bail, Context, Result};
 use gwr_export::html::{escape, report_page_name};
 use gwr_export::{PackageMeta, SourceText};
 use gwr_extract::{decode, SourceInfo};
-use gwr_model::{AdminLevel, Report, ReportMeta, YearBasis};
+use gwr_model::{AdminLevel, Indicator, Report, ReportMeta, YearBasis};
+
+use crate::charts::Chart;
 use serde::{Deserialize, Serialize};
 
 use crate::SourceReport;
@@ -250,7 +252,24 @@ pub fn source_texts(sources: &[SourceReport]) -> Vec<SourceText> {
 
 /// `index.html` of a collection's release: every report with its counts and a link to its
 /// annotated page. One self-contained file, no external assets.
-pub fn index_html(meta: &PackageMeta, reports: &[Report]) -> String {
+pub fn index_html(
+    meta: &PackageMeta,
+    reports: &[Report],
+    charts: &[Chart],
+    glossary: &[Indicator],
+) -> String {
+    let mut figures = String::new();
+    if !charts.is_empty() {
+        figures.push_str("<h2>Targets and outcomes · 目标与完成情况</h2>\n<p>Each headline indicator's targets (○) and the outcomes the next report states (●), from <code>data/target_outcomes.csv</code>.</p>\n");
+    }
+    for c in charts {
+        let name = glossary
+            .iter()
+            .find(|g| g.code == c.indicator)
+            .map(|g| format!("{} · {}", g.name_zh, g.name_en))
+            .unwrap_or_else(|| c.indicator.clone());
+        figures.push_str(&c.figure(&name));
+    }
     let mut rows = String::new();
     for r in reports {
         let Some(row) = r.report.as_ref() else {
@@ -270,13 +289,18 @@ pub fn index_html(meta: &PackageMeta, reports: &[Report]) -> String {
         );
     }
     format!(
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px}}td.n{{text-align:right}}</style></head>\n<body data-report-count=\"{n}\"><h1>{title}</h1><p>{title_en}</p><p>{desc}</p>\n<table><thead><tr><th>report</th><th>place</th><th>year</th><th>delivered</th><th>facts</th><th>targets</th><th>quality issues</th></tr></thead><tbody>\n{rows}</tbody></table></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>{title}</title>\n<style>body{{font-family:sans-serif;margin:2em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:2px 6px}}td.n{{text-align:right}}</style></head>\n<body data-report-count=\"{n}\"><h1>{title}</h1><p>{title_en}</p><p>{desc}</p>\n{figures}<h2>Reports · 报告</h2>\n<table><thead><tr><th>report</th><th>place</th><th>year</th><th>delivered</th><th>facts</th><th>targets</th><th>quality issues</th></tr></thead><tbody>\n{rows}</tbody></table>\n<script>{script}</script></body></html>\n",
         title = escape(&meta.title_zh),
         title_en = escape(&meta.title_en),
         desc = escape(&meta.description_en),
         n = reports.len(),
+        script = CHART_SCRIPT,
     )
 }
+
+/// Marks each chart's `<figure>` with the number of circles the browser laid out
+/// (`data-rendered-points`), so a headless check sees that the SVG rendered.
+const CHART_SCRIPT: &str = "document.querySelectorAll('figure.chart').forEach(function(f){var n=0;f.querySelectorAll('circle').forEach(function(c){var b=c.getBoundingClientRect();if(b.width>0&&b.height>0)n++;});f.setAttribute('data-rendered-points',n);});";
 
 fn is_target(f: &gwr_model::Fact) -> bool {
     f.status == gwr_model::Status::Target

@@ -11,6 +11,7 @@ use gwr_export::{write_package, Layout, PackageInput, PackageMeta, WrittenFile};
 use gwr_extract::{decode, extract, SourceInfo};
 use gwr_model::{Report, ReportMeta};
 
+pub mod charts;
 pub mod collections;
 pub mod corpus;
 pub mod docs;
@@ -199,7 +200,17 @@ pub fn generate_collection(c: &collections::Collection, out: &Path) -> Result<Ve
     let release = &c.config.release;
     let mut files = write_release(out, release, &sources, &reports, &glossary)
         .with_context(|| format!("collection {}", c.name()))?;
-    let index = collections::index_html(release, &reports);
+    let mut panel = gwr_panel::Panel::default();
+    reports.iter().for_each(|r| panel.add(r));
+    let outcomes = panel
+        .target_outcomes()
+        .with_context(|| format!("collection {}: target_outcomes", c.name()))?;
+    let charts = charts::charts(&outcomes, &gwr_panel::is_headline)
+        .with_context(|| format!("collection {}", c.name()))?;
+    for chart in &charts {
+        files.push(write_file(out, &chart.file_name(), chart.svg.as_bytes())?);
+    }
+    let index = collections::index_html(release, &reports, &charts, &glossary);
     files.push(write_file(out, "index.html", index.as_bytes())?);
     Ok(files)
 }
