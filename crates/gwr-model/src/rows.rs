@@ -434,8 +434,8 @@ pub struct Fact {
     #[schemars(with = "Option<String>", extend("x-zh" = "统计对象(原文短语; 未能识别时为空)"))]
     #[serde(default, with = "text::empty_as_null")]
     pub subject: String,
-    /// Code of the canonical indicator from the glossary, when one applies.
-    #[schemars(extend("x-zh" = "标准指标代码(见指标词表)"))]
+    /// Code of the canonical indicator from the glossary, when one applies. A growth is the level indicator with measure change (经济增长7%左右 and 国内生产总值增长8% are both gdp, change).
+    #[schemars(extend("x-zh" = "标准指标代码(见指标词表); 增速记为总量指标、度量为change"))]
     #[serde(serialize_with = "text::some_nonempty")]
     pub indicator: Option<String>,
     /// The value in base units: yuan, m², m, ton, kWh; percent as written; counts as counts. Signed for changes.
@@ -727,8 +727,8 @@ pub struct Indicator {
     /// The unit the indicator's values are given in.
     #[schemars(extend("x-zh" = "单位"))]
     pub unit: Unit,
-    /// The indicator's usual measure.
-    #[schemars(extend("x-zh" = "常见度量类型"))]
+    /// The indicator's usual measure; the growth of a level indicator is a fact of the same code with measure change.
+    #[schemars(extend("x-zh" = "常见度量类型; 总量指标的增速记为同一代码、度量为change"))]
     pub measure: Measure,
     /// What the indicator measures, in English.
     #[schemars(extend("x-zh" = "英文说明"))]

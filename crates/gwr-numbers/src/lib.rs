@@ -934,6 +934,15 @@ fn read_token(
             let second = if core.form == NumberForm::Fraction {
                 if starts(chars, j, "百分之") {
                     read_core(chars, j)
+                } else if starts(chars, core.start, "百分之") && cn_digit(at(chars, j)).is_some()
+                {
+                    // 百分之八至九: the second end is a bare numeral, a percent as the first
+                    read_core(chars, j)
+                        .filter(|s| s.form == NumberForm::Chinese && s.fixed_unit.is_none())
+                        .map(|mut s| {
+                            s.fixed_unit = Some(Unit::Percent);
+                            s
+                        })
                 } else {
                     None
                 }
@@ -1731,6 +1740,15 @@ mod tests {
         assert!(close(t.value, 5.0));
         let t = one("增长百分之十二点五");
         assert!(close(t.value, 12.5));
+        // a range whose second end is a bare numeral (1990s reports)
+        let t = one("定为百分之八至九。");
+        assert!(close(t.value, 8.0));
+        assert_eq!(t.value_max, Some(9.0));
+        assert_eq!(t.unit, Some(Unit::Percent));
+        assert_eq!(t.value_raw, "百分之八至九");
+        let t = one("增长百分之八至九十");
+        assert!(close(t.value, 8.0));
+        assert_eq!(t.value_max, Some(90.0));
         let s = "总量下降过半,";
         let t = one(s);
         assert!(close(t.value, 50.0));

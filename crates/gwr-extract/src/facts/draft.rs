@@ -55,10 +55,11 @@ impl<'a> Ctx<'a> {
         {
             measure = Measure::Change;
             measure_from_verb = true;
-        } else if matches!(
+        } else if (matches!(
             tok.form,
             NumberForm::Tenths | NumberForm::Half | NumberForm::Fraction
-        ) || (has_zhan && unit == Unit::Percent)
+        ) && !spelled_percent(tok))
+            || (has_zhan && unit == Unit::Percent)
         {
             measure = Measure::Share;
         } else if unit == Unit::Percent {
@@ -122,11 +123,31 @@ impl<'a> Ctx<'a> {
             }
         }
         // the glossary knows what kind of number its indicators are (经济增长…5%左右 is a change)
-        let by_word =
-            has_zhan || share_cut || !matches!(tok.form, NumberForm::Arabic | NumberForm::Chinese);
+        // (百分之六 is 6% spelled out, not a share by its form); a subject naming an
+        // indicator's growth (经济增长速度, 国内生产总值增速) makes a percentage a change
+        let by_word = has_zhan
+            || share_cut
+            || !(matches!(tok.form, NumberForm::Arabic | NumberForm::Chinese)
+                || spelled_percent(tok));
+        // a growth word between the subject and its number (地区生产总值增长目标为6%,
+        // 经济增长预期为7%左右): the percentage is the growth
+        if !subject_empty
+            && measure == Measure::Rate
+            && !by_word
+            && subject.1 <= tok.start
+            && self
+                .glossary
+                .has_growth_word(&string(t, (subject.1, tok.start)))
+        {
+            measure = Measure::Change;
+        }
         if !subject_empty && matches!(measure, Measure::Rate | Measure::Share) && !by_word {
-            if let Some(e) = self.glossary.lookup(&string(t, subject)) {
-                match e.measure.as_str() {
+            if let Some(c) = self
+                .glossary
+                .indicator(&string(t, subject), false, self.report_year)
+            {
+                match c.entry.measure.as_str() {
+                    _ if c.growth && measure == Measure::Rate => measure = Measure::Change,
                     "change" if measure == Measure::Rate => measure = Measure::Change,
                     "share" => measure = Measure::Share,
                     "rate" => measure = Measure::Rate,
@@ -193,6 +214,12 @@ pub(super) fn change_verb(t: &[char], a: usize, b: usize) -> (bool, bool) {
         }
     }
     (false, false)
+}
+
+/// Whether a token is a percentage spelled out (百分之六, 百分之八至九): read as 6% is read,
+/// not as a share by its form.
+pub(super) fn spelled_percent(tok: &NumberToken) -> bool {
+    tok.form == NumberForm::Fraction && tok.unit_raw == "百分之"
 }
 
 /// Position of a 占 that introduces a share (占全国, 占比), not 占有/占用/占地.

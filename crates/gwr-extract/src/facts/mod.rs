@@ -46,8 +46,8 @@
 //!   sentence (PDF wrapping: the line does not end with 。；：, is not a heading, and has clause
 //!   punctuation or 25+ characters) does not end the phrase; a subject split by one is its
 //!   intact part after the break (人大⏎代表建议 → 代表建议).
-//! - **status**: `target` in the plan part and after 力争, 确保, 预期, 目标是/目标为, 拟 in the
-//!   review (unless 完成 reports the result); `forecast` where 预计 heads the list — across ；
+//! - **status**: `target` in the plan part and after 力争, 确保, 预期, 目标是/目标为, 拟, 今年…计划
+//!   in the review (unless 完成 reports the result); `forecast` where 预计 heads the list — across ；
 //!   to the end of the sentence — until a clause starts with a verb of achievement (完成, 实现,
 //!   发放, 投入, 新增, 全年); `target` also for last year's target quoted (曾提出), 目标…定为,
 //!   and a sentence that is a list of planned bounds (three or more 左右/以内/控制在, two or
@@ -65,7 +65,10 @@
 //!   “十四五”期间) therefore get the last year of the span.
 //! - **relates_to**: a change or share points at the level fact of the same sentence with the
 //!   same subject, the previous one if any, else the next one.
-//! - **indicator**: [`crate::glossary::Glossary::lookup`] on the subject.
+//! - **indicator**: [`crate::glossary::Glossary::indicator`] on the subject: a glossary name,
+//!   or the growth of one (经济增长, 国内生产总值增速, 经济增长预期目标, 经济 with a verb of
+//!   growth; `glossary/growth_words.tsv`), which is the level indicator with measure `change`
+//!   (a percentage read as a rate becomes a change).
 //!
 //! `fact_id` is `{report_id}/f{n:04}` in text order; `paragraph_id` and `section_id` come from
 //! the [`Structure`] (empty / `None` when no paragraph contains the fact).
@@ -283,9 +286,17 @@ fn facts_core(
         // a subject never holds a line break: the part after the last one (the indicator is
         // still looked up on the whole phrase)
         let subject = string(orig_chars, after_line_break(orig_chars, orig(d.subject)));
-        let indicator = glossary
-            .code_for(&string(&norm, d.subject))
-            .map(str::to_string);
+        // a growth is the level indicator with measure change (经济增长7%左右 → gdp)
+        let coded = glossary.indicator(
+            &string(&norm, d.subject),
+            d.measure == Measure::Change,
+            meta.report_year,
+        );
+        let indicator = coded.map(|c| c.entry.code.clone());
+        let measure = match coded {
+            Some(c) if c.growth && d.measure == Measure::Rate => Measure::Change,
+            _ => d.measure,
+        };
         let qualifier = if tok.qualifier == Qualifier::Exact && d.loose_bound.is_some() {
             d.loose_bound.unwrap_or(Qualifier::Exact)
         } else {
@@ -303,7 +314,7 @@ fn facts_core(
             value_max: value_max.map(clean),
             value_raw: tok.value_raw.clone(),
             unit_raw: Some(tok.unit_raw.clone()).filter(|u| !u.is_empty()),
-            measure: d.measure,
+            measure,
             status: d.status,
             period: d.period,
             qualifier,

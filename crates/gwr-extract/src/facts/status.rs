@@ -42,7 +42,8 @@ impl Ctx<'_> {
             }
             return Status::Target;
         }
-        // words of intent in the review (力争, 确保, 预期, 目标是, 拟), unless 完成 reports the result
+        // words of intent in the review (力争, 确保, 预期, 目标是, 拟, 今年计划), unless 完成
+        // reports the result
         let mut intent = false;
         for i in g..p {
             match t[i] {
@@ -53,6 +54,12 @@ impl Ctx<'_> {
                     intent |= sw(t, i, p, "目标是")
                         || sw(t, i, p, "目标为")
                         || (sw(t, i, p, "目标") && contains(t, i, p, "定为"))
+                }
+                // 今年计划…增长: this year's plan stated in the review (not 计划生育, not
+                // 完成计划)
+                '计' => {
+                    intent |=
+                        sw(t, i, p, "计划") && !sw(t, i, p, "计划生育") && contains(t, g, i, "今年")
                 }
                 // 去年…曾提出，要把…控制在: last year's target quoted in the review
                 '曾' => intent |= sw(t, i, p, "曾提出") || sw(t, i, p, "曾经提出"),
