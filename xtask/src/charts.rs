@@ -95,30 +95,42 @@ fn word<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// A target row a chart can draw: a headline indicator and a year.
-fn drawable(r: &TargetOutcome, headline: &dyn Fn(&str) -> bool) -> Option<(String, i32)> {
+/// A target a chart can draw: a target row (not a `not_set` one) of a headline indicator with
+/// a year, as (indicator, measure, unit, year, target, target max, outcome).
+struct Point {
+    key: (String, String, String),
+    place: Option<String>,
+    year: i32,
+    target: f64,
+    target_max: Option<f64>,
+    outcome: Option<f64>,
+}
+
+fn drawable(r: &TargetOutcome, headline: &dyn Fn(&str) -> bool) -> Option<Point> {
     let ind = r.indicator.as_deref().filter(|i| headline(i))?;
-    Some((ind.to_string(), r.period?))
+    Some(Point {
+        key: (ind.to_string(), word(&r.measure?), word(&r.unit?)),
+        place: r.place_code.clone(),
+        year: r.period?,
+        target: r.target_value?,
+        target_max: r.target_value_max,
+        outcome: r.outcome_value,
+    })
 }
 
 /// The charts of a set of `target_outcomes` rows: one per (headline indicator, measure, unit)
 /// with at least [`MIN_TARGETS`] targets, in code order.
 pub fn charts(rows: &[TargetOutcome], headline: &dyn Fn(&str) -> bool) -> Result<Vec<Chart>> {
-    let mut groups: BTreeMap<(String, String, String), Vec<&TargetOutcome>> = BTreeMap::new();
-    for r in rows {
-        if let Some((ind, _)) = drawable(r, headline) {
-            groups
-                .entry((ind, word(&r.measure), word(&r.unit)))
-                .or_default()
-                .push(r);
-        }
+    let mut groups: BTreeMap<(String, String, String), Vec<Point>> = BTreeMap::new();
+    for p in rows.iter().filter_map(|r| drawable(r, headline)) {
+        groups.entry(p.key.clone()).or_default().push(p);
     }
     let mut out = Vec::new();
-    for ((indicator, measure, unit), rows) in groups {
-        if rows.len() < MIN_TARGETS {
+    for ((indicator, measure, unit), points) in groups {
+        if points.len() < MIN_TARGETS {
             continue;
         }
-        out.push(draw(indicator, measure, unit, &rows)?);
+        out.push(draw(indicator, measure, unit, &points)?);
     }
     Ok(out)
 }
@@ -130,15 +142,14 @@ fn draw(
     rows: &[&TargetOutcome],
 ) -> Result<Chart> {
     let err = |e: &dyn std::fmt::Display| anyhow!("chart {indicator}/{measure}/{unit}: {e}");
-    let year = |r: &TargetOutcome| r.period.unwrap_or_default();
-    let years: Vec<i32> = rows.iter().map(|r| year(r)).collect();
+    let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
     let (y0, y1) = (
         *years.iter().min().unwrap_or(&0),
         *years.iter().max().unwrap_or(&0),
     );
     let values: Vec<f64> = rows
         .iter()
-        .flat_map(|r| [Some(r.target_value), r.target_value_max, r.outcome_value])
+        .flat_map(|r| [Some(r.target), r.target_max, r.outcome])
         .flatten()
         .filter(|v| v.is_finite())
         .collect();
@@ -153,12 +164,12 @@ fn draw(
     let (lo, hi) = (lo.min(0.0) - pad, hi + pad);
     let one_place = rows
         .iter()
-        .map(|r| r.place_code.as_deref())
+        .map(|r| r.place.as_deref())
         .collect::<std::collections::BTreeSet<_>>()
         .len()
         == 1;
     let targets = rows.len();
-    let outcomes = rows.iter().filter(|r| r.outcome_value.is_some()).count();
+    let outcomes = rows.iter().filter(|r| r.outcome.is_some()).count();
     let mut svg = String::new();
     let (x_map, y_map);
     {
@@ -189,7 +200,7 @@ fn draw(
         if one_place {
             let mut t: Vec<(f64, f64)> = rows
                 .iter()
-                .map(|r| (f64::from(year(r)), r.target_value))
+                .map(|r| (f64::from(r.year), r.target))
                 .collect();
             t.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
             chart
@@ -197,7 +208,7 @@ fn draw(
                 .map_err(|e| err(&e))?;
             let mut o: Vec<(f64, f64)> = rows
                 .iter()
-                .filter_map(|r| Some((f64::from(year(r)), r.outcome_value?)))
+                .filter_map(|r| Some((f64::from(r.year), r.outcome?)))
                 .collect();
             o.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
             chart
@@ -206,10 +217,10 @@ fn draw(
         }
         chart
             .draw_series(rows.iter().filter_map(|r| {
-                let max = r.target_value_max?;
-                let x = f64::from(year(r));
+                let max = r.target_max?;
+                let x = f64::from(r.year);
                 Some(PathElement::new(
-                    vec![(x, r.target_value), (x, max)],
+                    vec![(x, r.target), (x, max)],
                     TARGET_COLOUR.stroke_width(2),
                 ))
             }))
@@ -217,7 +228,7 @@ fn draw(
         chart
             .draw_series(rows.iter().map(|r| {
                 Circle::new(
-                    (f64::from(year(r)), r.target_value),
+                    (f64::from(r.year), r.target),
                     4,
                     TARGET_COLOUR.stroke_width(1),
                 )
@@ -226,7 +237,7 @@ fn draw(
         chart
             .draw_series(rows.iter().filter_map(|r| {
                 Some(Circle::new(
-                    (f64::from(year(r)), r.outcome_value?),
+                    (f64::from(r.year), r.outcome?),
                     3,
                     OUTCOME_COLOUR.filled(),
                 ))
@@ -249,28 +260,39 @@ fn draw(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gwr_model::{Measure, Met, Qualifier, Unit};
+    use gwr_model::{Measure, Met, Qualifier, TargetStatus, Unit};
 
     fn row(place: &str, year: i32, target: f64, outcome: Option<f64>) -> TargetOutcome {
         TargetOutcome {
-            target_fact_id: format!("{place}-{year}/f-1"),
+            target_fact_id: Some(format!("{place}-{year}/f-1")),
+            row_id: format!("{place}-{year}/f-1"),
             report_id: format!("{place}-{year}"),
             place_code: Some(place.to_string()),
             indicator: Some("gdp".into()),
-            measure: Measure::Change,
+            measure: Some(Measure::Change),
             period: Some(year),
-            target_value: target,
-            target_value_max: None,
-            qualifier: Qualifier::Approx,
-            unit: Unit::Percent,
+            target_value: Some(target),
+            qualifier: Some(Qualifier::Approx),
+            unit: Some(Unit::Percent),
             direction: Some("higher".into()),
             outcome_fact_id: outcome.map(|_| "x".into()),
             outcome_value: outcome,
+            met: Some(Met::Unclear),
+            target_status: TargetStatus::Set,
+            target_value_max: None,
             outcome_source: None,
             outcome_status: None,
             gap: None,
-            met: Met::Unclear,
             met_reason: String::new(),
+            not_set_basis: None,
+            start: None,
+            end: None,
+            quote: None,
+            national_target_fact_id: None,
+            national_target_value: None,
+            national_target_value_max: None,
+            national_qualifier: None,
+            amplification: None,
         }
     }
 
@@ -296,6 +318,12 @@ mod tests {
         assert!(c.svg.contains(&stroke), "{}", c.svg);
         // the same rows give the same bytes
         assert_eq!(super::charts(&rows, &|c| c == "gdp").unwrap(), charts);
+        // a not_set row draws nothing
+        let mut not_set = row("100000", 2020, 0.0, None);
+        (not_set.target_value, not_set.measure, not_set.unit) = (None, None, None);
+        not_set.target_status = TargetStatus::NotSet;
+        let with = [rows.clone(), vec![not_set]].concat();
+        assert_eq!(super::charts(&with, &|c| c == "gdp").unwrap(), charts);
         // too few targets: no chart; not headline: no chart
         assert!(super::charts(&rows[..2], &|c| c == "gdp")
             .unwrap()

@@ -39,6 +39,11 @@ pub const COLLECTIONS_DIR: &str = "data/collections";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CollectionToml {
+    /// The collection whose national reports' targets are set beside this collection's targets
+    /// in `target_outcomes` (`national` for the provinces, whose release holds no national
+    /// report); none by default.
+    #[serde(default)]
+    pub reference: Option<String>,
     /// The package metadata of the collection's release.
     pub release: PackageMeta,
     /// Where the sources were copied from.

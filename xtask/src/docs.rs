@@ -1,6 +1,7 @@
 //! The package's documents: `DATA-DICTIONARY.md`, the package `README.md`, and the table
 //! previews that also stand in the project README.
 
+use anyhow::{Context, Result};
 use gwr_export::{dictionary::data_dictionary_md, Columns, PackageMeta};
 use gwr_model::{Indicator, Report, Table};
 
@@ -15,17 +16,21 @@ pub fn package_docs(
     release: &PackageMeta,
     reports: &[Report],
     glossary: &[Indicator],
-) -> Vec<(String, String)> {
-    vec![
+) -> Result<Vec<(String, String)>> {
+    Ok(vec![
         ("DATA-DICTIONARY.md".to_string(), data_dictionary_md()),
         (
             "README.md".to_string(),
-            package_readme(release, reports, glossary),
+            package_readme(release, reports, glossary)?,
         ),
-    ]
+    ])
 }
 
-fn package_readme(release: &PackageMeta, reports: &[Report], glossary: &[Indicator]) -> String {
+fn package_readme(
+    release: &PackageMeta,
+    reports: &[Report],
+    glossary: &[Indicator],
+) -> Result<String> {
     let mut out = format!(
         "# {} · {}\n\nVersion {} · {}\n\n{}\n\n{}\n\n",
         release.title_zh,
@@ -42,16 +47,17 @@ fn package_readme(release: &PackageMeta, reports: &[Report], glossary: &[Indicat
     out.push_str("- `schemas/<table>.schema.json` — JSON Schema of one row. `DATA-DICTIONARY.md` — every field, in Chinese and English.\n");
     out.push_str("- `gwr-reports.xlsx`, `excel/<table>.csv` (UTF-8 with BOM, for Excel) and `report.html` (the report with every fact highlighted), when present.\n\n");
     out.push_str("## Tables · 数据表\n\n");
-    out.push_str(&previews(reports, glossary));
+    out.push_str(&previews(reports, glossary)?);
     out.push_str(&format!(
         "## Citation · 引用\n\n> gwr contributors. *{}* ({}), version {}. Data package. {}\n\nPlease cite the original report as well; each row's `quote`, `start` and `end` locate it in the source text.\n",
         release.title_en, release.title_zh, release.version, release.homepage
     ));
-    out
+    Ok(out)
 }
 
-/// A Markdown preview of every table: row count and the first rows of its main columns.
-pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
+/// A Markdown preview of every table: row count and the first rows of its main columns; an
+/// error when the reports cannot be linked into `target_outcomes`.
+pub fn previews(reports: &[Report], glossary: &[Indicator]) -> Result<String> {
     let gwr_model::Tables {
         reports: report_rows,
         sections,
@@ -126,17 +132,13 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
         &["issue_id", "severity", "code", "quote", "message_en"],
         8,
     ));
-    let mut panel = gwr_panel::Panel::default();
-    for r in reports {
-        panel.add(r);
-    }
-    // a package of reports the writer could lay out links them too; a failure here would have
-    // stopped the writer first, so the preview shows what the table holds
-    let outcomes = panel.target_outcomes().unwrap_or_default();
+    let outcomes = gwr_panel::Panel::from_reports(reports)
+        .target_outcomes()
+        .context("link the reports into target_outcomes")?;
     out.push_str(&preview(
         &outcomes,
         &[
-            "target_fact_id",
+            "row_id",
             "indicator",
             "period",
             "target_value",
@@ -144,6 +146,7 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
             "outcome_value",
             "met",
             "met_reason",
+            "target_status",
         ],
         4,
     ));
@@ -152,7 +155,7 @@ pub fn previews(reports: &[Report], glossary: &[Indicator]) -> String {
         &["code", "name_zh", "name_en", "unit"],
         5,
     ));
-    out
+    Ok(out)
 }
 
 fn preview<T: Table>(rows: &[T], columns: &[&str], n: usize) -> String {

@@ -10,22 +10,25 @@
 use anyhow::{bail, Context, Result};
 use gwr_export::excel_csv::excel_csvs;
 use gwr_export::html::{report_html, report_page_name};
-use gwr_export::xlsx::{package_columns, workbook_bytes, workbook_file_name};
+use gwr_export::xlsx::{package_columns_with_reference, workbook_bytes, workbook_file_name};
 use gwr_export::PackageMeta;
 use gwr_model::Report;
 
 /// Extra release files as (path relative to the package folder, bytes). `texts` are the source
-/// texts in the order of `reports`.
+/// texts in the order of `reports`; `reference` the reports whose national targets stand beside
+/// the package's in `target_outcomes` (see `gwr_export::PackageInput::reference`).
 pub fn release_extras(
     meta: &PackageMeta,
     reports: &[Report],
+    reference: &[Report],
     texts: &[String],
 ) -> Result<Vec<(String, Vec<u8>)>> {
     if reports.len() != texts.len() {
         bail!("{} reports but {} source texts", reports.len(), texts.len());
     }
     let glossary = gwr_extract::glossary_rows();
-    let tables = package_columns(reports, &glossary).context("lay out the tables")?;
+    let tables = package_columns_with_reference(reports, reference, &glossary)
+        .context("lay out the tables")?;
     let mut out = Vec::new();
     out.push((
         workbook_file_name(meta),

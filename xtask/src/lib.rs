@@ -154,11 +154,11 @@ pub fn generate(root: &Path, out: &Path) -> Result<Vec<WrittenFile>> {
     let sources = load_sources(root)?;
     let reports = extract_all(&sources);
     let glossary = gwr_extract::glossary_rows();
-    let mut files = write_release(out, &release, &sources, &reports, &glossary)?;
+    let mut files = write_release(out, &release, &sources, &reports, &[], &glossary)?;
     // The project README carries the same previews, between markers.
     let readme_path = root.join("README.md");
     if let Ok(readme) = fs::read_to_string(&readme_path) {
-        if let Some(new) = docs::readme_with_preview(&readme, &docs::previews(&reports, &glossary))
+        if let Some(new) = docs::readme_with_preview(&readme, &docs::previews(&reports, &glossary)?)
         {
             files.push(write_file(out, PROJECT_README, new.as_bytes())?);
         }
@@ -173,6 +173,7 @@ fn write_release(
     release: &PackageMeta,
     sources: &[SourceReport],
     reports: &[Report],
+    reference: &[Report],
     glossary: &[gwr_model::Indicator],
 ) -> Result<Vec<WrittenFile>> {
     let input = PackageInput {
@@ -180,29 +181,39 @@ fn write_release(
         reports,
         glossary,
         sources: collections::source_texts(sources),
+        reference,
     };
     let mut files = write_package(out, &input, &Layout::PUBLISH)?;
-    for (rel, text) in docs::package_docs(release, reports, glossary) {
+    for (rel, text) in docs::package_docs(release, reports, glossary)? {
         files.push(write_file(out, &rel, text.as_bytes())?);
     }
     let texts: Vec<String> = sources.iter().map(|s| s.text.clone()).collect();
-    for (rel, bytes) in extras::release_extras(release, reports, &texts)? {
+    for (rel, bytes) in extras::release_extras(release, reports, reference, &texts)? {
         files.push(write_file(out, &rel, &bytes)?);
     }
     Ok(files)
 }
 
 /// Writes the release folder of a collection into `out`, with an `index.html` of its reports.
+/// A collection with a `reference` (the provinces: `national`) has the national targets of that
+/// collection's reports set beside its own targets in `target_outcomes`.
 pub fn generate_collection(c: &collections::Collection, out: &Path) -> Result<Vec<WrittenFile>> {
     let sources = c.sources()?;
     let reports = extract_all(&sources);
+    let reference = match &c.config.reference {
+        Some(name) => {
+            let dir = c.dir.parent().map(|p| p.join(name)).unwrap_or_default();
+            let r = collections::load(&dir)
+                .with_context(|| format!("collection {}: reference {name}", c.name()))?;
+            extract_all(&r.sources()?)
+        }
+        None => Vec::new(),
+    };
     let glossary = gwr_extract::glossary_rows();
     let release = &c.config.release;
-    let mut files = write_release(out, release, &sources, &reports, &glossary)
+    let mut files = write_release(out, release, &sources, &reports, &reference, &glossary)
         .with_context(|| format!("collection {}", c.name()))?;
-    let mut panel = gwr_panel::Panel::default();
-    reports.iter().for_each(|r| panel.add(r));
-    let outcomes = panel
+    let outcomes = gwr_panel::Panel::from_reports(&reports)
         .target_outcomes()
         .with_context(|| format!("collection {}: target_outcomes", c.name()))?;
     let charts = charts::charts(&outcomes, &gwr_panel::is_headline)
@@ -296,6 +307,15 @@ pub fn publish(root: &Path) -> Result<PathBuf> {
     }
     fs::remove_file(pkg_dir.join(PROJECT_README)).ok();
     refresh_data_crate(root)?;
+    // the national series' target_outcomes, typed in gwr-data
+    if let Some((stem, _, _, _)) = built
+        .iter()
+        .find(|(stem, _, _, _)| stem.starts_with(NATIONAL_PACKAGE_PREFIX))
+    {
+        let from = dist_stage.join(stem).join(NATIONAL_OUTCOMES_FROM);
+        let bytes = fs::read(&from).with_context(|| format!("{}: cannot read", from.display()))?;
+        write_file(&root.join("crates/gwr-data"), NATIONAL_OUTCOMES_TO, &bytes)?;
+    }
     for p in &plans {
         releases::record(&releases_dir, p)?;
     }
@@ -390,6 +410,14 @@ const DATA_CRATE_TABLES: &[&str] = &[
     "data/quality_issues.csv",
     "data/target_outcomes.csv",
 ];
+
+/// The release folder stem of the national collection starts with this (`gwr-national-0.2.0`).
+pub const NATIONAL_PACKAGE_PREFIX: &str = "gwr-national-";
+/// The national collection's `target_outcomes` CSV, relative to its release folder.
+pub const NATIONAL_OUTCOMES_FROM: &str = "data/target_outcomes.csv";
+/// Where gwr-data keeps that copy, relative to `crates/gwr-data/` (outside its `data/`, which
+/// mirrors the default package).
+pub const NATIONAL_OUTCOMES_TO: &str = "national/target_outcomes.csv";
 
 /// Copies the published CSV tables into `crates/gwr-data/` (only changed files are written).
 fn refresh_data_crate(root: &Path) -> Result<()> {

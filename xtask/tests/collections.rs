@@ -92,5 +92,27 @@ fn national_collection_validates() {
         "{:?}",
         report.problems.iter().take(5).collect::<Vec<_>>()
     );
+    // gwr-data's copy of the national series' target_outcomes is this table (publish refreshes it)
+    let built = std::fs::read(out.join(xtask::NATIONAL_OUTCOMES_FROM)).expect("built table");
+    let committed = std::fs::read(
+        xtask::repo_root()
+            .join("crates/gwr-data")
+            .join(xtask::NATIONAL_OUTCOMES_TO),
+    )
+    .expect("committed copy");
+    assert!(
+        built == committed,
+        "crates/gwr-data/{} is stale: run `cargo xtask publish`",
+        xtask::NATIONAL_OUTCOMES_TO
+    );
+    // the 2020 report's GDP row: not_set, stated in the text
+    let text = String::from_utf8(built).expect("utf-8");
+    assert!(
+        text.lines().any(|l| l.starts_with(",cn-2020,")
+            && l.contains(",gdp,")
+            && l.contains("not_set,stated")
+            && l.contains("没有提出全年经济增速具体目标")),
+        "no stated not_set GDP row of 2020"
+    );
     std::fs::remove_dir_all(&out).ok();
 }

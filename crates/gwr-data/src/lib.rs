@@ -58,9 +58,9 @@ use std::fmt;
 use std::sync::OnceLock;
 
 pub use gwr_model::{
-    AdminLevel, Consistency, Fact, Indicator, Measure, Met, OutcomeSource, OutcomeStatus,
-    Paragraph, ParagraphKind, PlaceRow, Qualifier, QualityIssue, ReportRow, Section, SectionKind,
-    Severity, Status, Table, Target, TargetOutcome, Unit,
+    AdminLevel, Consistency, Fact, Indicator, Measure, Met, NotSetBasis, OutcomeSource,
+    OutcomeStatus, Paragraph, ParagraphKind, PlaceRow, Qualifier, QualityIssue, ReportRow, Section,
+    SectionKind, Severity, Status, Table, Target, TargetOutcome, TargetStatus, Unit,
 };
 
 /// One embedded table file.
@@ -83,6 +83,10 @@ const TARGETS_CSV: &str = include_str!("../data/targets.csv");
 const QUALITY_ISSUES_CSV: &str = include_str!("../data/quality_issues.csv");
 const TARGET_OUTCOMES_CSV: &str = include_str!("../data/target_outcomes.csv");
 const INDICATORS_CSV: &str = include_str!("../data/glossary/indicators.csv");
+
+/// The `target_outcomes` table of the national collection (gwr-national: the State Council's
+/// reports since 1954), written by `cargo xtask publish` beside the default package's tables.
+pub const NATIONAL_TARGET_OUTCOMES_CSV: &str = include_str!("../national/target_outcomes.csv");
 
 /// Every embedded table, in publication order (a referenced table before the tables that
 /// refer to it, as in [`gwr_model::TABLE_NAMES`]).
@@ -240,6 +244,7 @@ static TARGETS: OnceLock<Result<Vec<Target>, DataError>> = OnceLock::new();
 static QUALITY_ISSUES: OnceLock<Result<Vec<QualityIssue>, DataError>> = OnceLock::new();
 static TARGET_OUTCOMES: OnceLock<Result<Vec<TargetOutcome>, DataError>> = OnceLock::new();
 static INDICATORS: OnceLock<Result<Vec<Indicator>, DataError>> = OnceLock::new();
+static NATIONAL_TARGET_OUTCOMES: OnceLock<Result<Vec<TargetOutcome>, DataError>> = OnceLock::new();
 
 /// Parses every embedded table (if not done yet) and returns the first problem found.
 ///
@@ -258,7 +263,8 @@ pub fn check() -> Result<(), DataError> {
     ok(load(&FACTS))?;
     ok(load(&TARGETS))?;
     ok(load(&QUALITY_ISSUES))?;
-    ok(load(&TARGET_OUTCOMES))
+    ok(load(&TARGET_OUTCOMES))?;
+    ok(NATIONAL_TARGET_OUTCOMES.get_or_init(|| parse_csv(NATIONAL_TARGET_OUTCOMES_CSV)))
 }
 
 /// All reports (`data/reports.csv`), in id order.
@@ -318,10 +324,42 @@ pub fn quality_issues() -> &'static [QualityIssue] {
 /// ```
 /// use gwr_data::{target_outcomes, Met};
 /// assert_eq!(target_outcomes().len(), gwr_data::targets().len());
-/// assert!(target_outcomes().iter().all(|t| t.met == Met::Unclear));
+/// assert!(target_outcomes().iter().all(|t| t.met == Some(Met::Unclear)));
 /// ```
 pub fn target_outcomes() -> &'static [TargetOutcome] {
     rows_or_panic(&TARGET_OUTCOMES)
+}
+
+/// The national series' `target_outcomes` ([`NATIONAL_TARGET_OUTCOMES_CSV`]): every target of
+/// the State Council's reports beside the outcome the next year's report states, and one
+/// `not_set` row per headline indicator a report sets no target for, report by report.
+///
+/// ```
+/// use gwr_data::{national_target_outcomes, Met, NotSetBasis, TargetStatus};
+///
+/// // 2020: no GDP growth target, and the report says so
+/// let gdp_2020 = national_target_outcomes()
+///     .iter()
+///     .find(|t| t.period == Some(2020) && t.indicator.as_deref() == Some("gdp"))
+///     .unwrap();
+/// assert_eq!(gdp_2020.target_status, TargetStatus::NotSet);
+/// assert_eq!(gdp_2020.not_set_basis, Some(NotSetBasis::Stated));
+/// assert!(gdp_2020.quote.as_deref().unwrap().contains("没有提出全年经济增速具体目标"));
+/// assert_eq!(gdp_2020.met, None);
+///
+/// // targets met, by the rule of their qualifier and direction
+/// let met = national_target_outcomes()
+///     .iter()
+///     .filter(|t| t.met == Some(Met::Yes))
+///     .count();
+/// assert!(met > 0);
+/// ```
+pub fn national_target_outcomes() -> &'static [TargetOutcome] {
+    match NATIONAL_TARGET_OUTCOMES.get_or_init(|| parse_csv(NATIONAL_TARGET_OUTCOMES_CSV)) {
+        Ok(rows) => rows,
+        // parsed by the crate's tests (tests/tables.rs); see the crate docs
+        Err(e) => panic!("gwr-data: {e}"),
+    }
 }
 
 /// The indicator glossary (`data/glossary/indicators.csv`).

@@ -207,3 +207,33 @@ fn embedded_copies_are_not_stale() {
         );
     }
 }
+
+/// The national series' `target_outcomes` parses without losing a row, has the columns of the
+/// table, and holds the national reports' targets and not_set rows. (Its staleness against the
+/// national collection is checked by `xtask/tests/collections.rs`, which builds the collection.)
+#[test]
+fn the_national_target_outcomes_parse_and_hold_the_series() {
+    let rows = national_target_outcomes();
+    assert_eq!(rows.len(), record_count(NATIONAL_TARGET_OUTCOMES_CSV));
+    let first = NATIONAL_TARGET_OUTCOMES_CSV.lines().next().unwrap_or("");
+    let header: Vec<String> = first.split(',').map(str::to_string).collect();
+    let fields: Vec<String> = TargetOutcome::fields()
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(header, fields);
+    assert!(rows
+        .iter()
+        .all(|r| r.place_code.as_deref() == Some("100000")));
+    let not_set = rows
+        .iter()
+        .filter(|r| r.target_status == TargetStatus::NotSet)
+        .count();
+    assert!(
+        not_set > 0 && not_set < rows.len(),
+        "{not_set} of {}",
+        rows.len()
+    );
+    let ids: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.row_id.as_str()).collect();
+    assert_eq!(ids.len(), rows.len(), "row ids are unique");
+}

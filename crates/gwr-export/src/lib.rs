@@ -11,7 +11,7 @@
 //! ```no_run
 //! use gwr_export::{write_package, Layout, PackageInput, PackageMeta};
 //! # fn demo(meta: PackageMeta, reports: Vec<gwr_model::Report>) -> Result<(), gwr_export::ExportError> {
-//! let input = PackageInput { meta: &meta, reports: &reports, glossary: &[], sources: vec![] };
+//! let input = PackageInput { meta: &meta, reports: &reports, glossary: &[], sources: vec![], reference: &[] };
 //! let files = write_package(std::path::Path::new("out"), &input, &Layout::PUBLISH)?;
 //! println!("{} files written", files.len());
 //! # Ok(()) }

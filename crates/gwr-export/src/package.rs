@@ -129,6 +129,10 @@ pub struct PackageInput<'a> {
     pub glossary: &'a [Indicator],
     /// The source texts.
     pub sources: Vec<SourceText>,
+    /// Reports not in the package whose national targets are set beside the package's
+    /// sub-national targets in `target_outcomes` (the national collection for the provinces'
+    /// release; see [`gwr_panel::Panel::add_reference`]). Usually empty.
+    pub reference: &'a [Report],
 }
 
 /// Where the package's files go, relative to its root.
@@ -196,6 +200,9 @@ pub fn write_package(
         &input.meta.version,
         input.glossary,
     )?;
+    for r in input.reference {
+        w.add_reference(r);
+    }
     for r in input.reports {
         w.add_rows(r)?;
     }
@@ -331,6 +338,12 @@ impl PackageWriter {
         }
         self.panel.add(report);
         Ok(())
+    }
+
+    /// Keeps the national targets of a report that is not part of the package, to be set beside
+    /// the package's sub-national targets in `target_outcomes` (no row of it is written).
+    pub fn add_reference(&mut self, report: &Report) {
+        self.panel.add_reference(report);
     }
 
     /// Writes a source text (its bytes are not kept).
@@ -653,6 +666,7 @@ mod tests {
         let input = PackageInput {
             meta,
             reports: &[],
+            reference: &[],
             glossary: &[],
             sources: vec![SourceText {
                 report_id: "r-2024".into(),

@@ -36,10 +36,21 @@ pub fn package_columns(
     reports: &[Report],
     glossary: &[Indicator],
 ) -> Result<Vec<Columns>, ExportError> {
+    package_columns_with_reference(reports, &[], glossary)
+}
+
+/// [`package_columns`] with the national targets of `reference` (reports not in the package)
+/// set beside the sub-national targets in `target_outcomes`, as
+/// [`crate::PackageInput::reference`].
+pub fn package_columns_with_reference(
+    reports: &[Report],
+    reference: &[Report],
+    glossary: &[Indicator],
+) -> Result<Vec<Columns>, ExportError> {
     let t = gwr_model::Tables::from_reports(reports);
-    let mut panel = gwr_panel::Panel::default();
-    for r in reports {
-        panel.add(r);
+    let mut panel = gwr_panel::Panel::from_reports(reports);
+    for r in reference {
+        panel.add_reference(r);
     }
     Ok(vec![
         Columns::from_rows(glossary)?,

@@ -644,13 +644,38 @@ pub enum Met {
     Unclear,
 }
 
+/// Whether a `target_outcomes` row is a target the report sets or a headline indicator it sets
+/// none for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetStatus {
+    /// A target the report sets (a row of `targets`).
+    Set,
+    /// A headline indicator the report sets no target for (national and provincial reports
+    /// only): `not_set_basis` says whether the text says so.
+    NotSet,
+}
+
+/// Why a headline indicator counts as not set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotSetBasis {
+    /// The text says that no target is set (我们没有提出全年经济增速具体目标): `quote` is
+    /// that sentence.
+    Stated,
+    /// The text sets no target for the indicator and says nothing about it.
+    Silent,
+}
+
 /// One target of a report beside what became of it: the outcome the next report of the same
-/// place states for the target's year, and whether the target was met.
+/// place states for the target's year, and whether the target was met; plus one row per
+/// headline indicator a national or provincial report sets no target for (`not_set`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TargetOutcome {
-    /// The fact stating the target.
-    #[schemars(extend("x-zh" = "目标事实"))]
-    pub target_fact_id: String,
+    /// The fact stating the target; empty for a `not_set` row (no fact states a target).
+    #[schemars(extend("x-zh" = "目标事实(未设目标的行为空)"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub target_fact_id: Option<String>,
     /// The report setting the target.
     #[schemars(extend("x-zh" = "设定目标的报告"))]
     pub report_id: String,
@@ -662,24 +687,28 @@ pub struct TargetOutcome {
     #[schemars(extend("x-zh" = "标准指标代码"))]
     #[serde(serialize_with = "text::some_nonempty")]
     pub indicator: Option<String>,
-    /// Level, change, share or rate: a growth target is the indicator with measure change.
+    /// Level, change, share or rate: a growth target is the indicator with measure change; empty for a `not_set` row.
     #[schemars(extend("x-zh" = "度量类型(增速目标为 change)"))]
-    pub measure: Measure,
+    #[serde(default)]
+    pub measure: Option<Measure>,
     /// The year the target is for (the report year of the report setting it).
     #[schemars(range(min = 1900, max = 2100), extend("x-zh" = "目标年度"))]
     pub period: Option<i32>,
-    /// The target value in base units (the lower end of a range).
+    /// The target value in base units (the lower end of a range); empty for a `not_set` row.
     #[schemars(extend("x-zh" = "目标值(基本单位; 区间取下限)"))]
-    pub target_value: f64,
+    #[serde(default)]
+    pub target_value: Option<f64>,
     /// Upper end, for a range target.
     #[schemars(extend("x-zh" = "目标区间上限"))]
     pub target_value_max: Option<f64>,
-    /// Exact, approx, lower_bound, upper_bound or range.
+    /// Exact, approx, lower_bound, upper_bound or range; empty for a `not_set` row.
     #[schemars(extend("x-zh" = "限定"))]
-    pub qualifier: Qualifier,
-    /// Unit of the target and outcome values.
+    #[serde(default)]
+    pub qualifier: Option<Qualifier>,
+    /// Unit of the target and outcome values; empty for a `not_set` row.
     #[schemars(extend("x-zh" = "单位"))]
-    pub unit: Unit,
+    #[serde(default)]
+    pub unit: Option<Unit>,
     /// Whether a higher outcome is better (higher), a lower one is (lower), or the indicator has no direction here (empty).
     #[schemars(extend("x-zh" = "方向(higher 越高越好 / lower 越低越好)"))]
     #[serde(default, serialize_with = "text::some_nonempty")]
@@ -700,12 +729,48 @@ pub struct TargetOutcome {
     /// outcome_value − target_value (the lower end of a range target).
     #[schemars(extend("x-zh" = "差距(实际 − 目标)"))]
     pub gap: Option<f64>,
-    /// Yes, no or unclear, by the rule of the target's qualifier and the indicator's direction (see the data dictionary).
-    #[schemars(extend("x-zh" = "是否完成(是/否/不明)"))]
-    pub met: Met,
-    /// Why the target counts as met, not met, or unclear, in words.
+    /// Yes, no or unclear, by the rule of the target's qualifier and the indicator's direction (see the data dictionary); empty for a `not_set` row.
+    #[schemars(extend("x-zh" = "是否完成(是/否/不明; 未设目标的行为空)"))]
+    #[serde(default)]
+    pub met: Option<Met>,
+    /// Why the target counts as met, not met, or unclear, in words (for a `not_set` row: why it is not set).
     #[schemars(extend("x-zh" = "判定理由"))]
     pub met_reason: String,
+    /// Stable identifier of the row: the target's fact id for a target (`…/f-1a2b3c4d`, the value of `target_fact_id`), and report id, `n-` and 8 hex digits of the SHA-256 of `n` and the indicator code for a `not_set` row (`…/n-1a2b3c4d`).
+    #[schemars(extend("x-zh" = "行标识(目标行即目标事实标识; 未设目标的行为 …/n-8位十六进制)"))]
+    pub row_id: String,
+    /// set for a target the report sets; not_set for a headline indicator a national or provincial report sets no target for.
+    #[schemars(extend("x-zh" = "目标状态(set 已设定 / not_set 未设定)"))]
+    pub target_status: TargetStatus,
+    /// Of a `not_set` row: stated (the text says no target is set; `quote` is that sentence) or silent (the text says nothing about it).
+    #[schemars(extend("x-zh" = "未设目标的依据(stated 文中明言 / silent 未提及)"))]
+    pub not_set_basis: Option<NotSetBasis>,
+    /// Of a `not_set` row stated in the text: code-point offset of the sentence saying so.
+    #[schemars(range(min = 0), extend("x-zh" = "说明句起始偏移"))]
+    pub start: Option<u64>,
+    /// Of a `not_set` row stated in the text: code-point offset after that sentence.
+    #[schemars(range(min = 0), extend("x-zh" = "说明句结束偏移(不含)"))]
+    pub end: Option<u64>,
+    /// Of a `not_set` row stated in the text: the sentence saying no target is set, exactly as in the source (equals source[start..end]).
+    #[schemars(extend("x-zh" = "说明句原文"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub quote: Option<String>,
+    /// Of a target of a sub-national report: the national target of the same indicator, measure, unit and year (the first the national report states), a fact of the national report (in this package, or in the national collection gwr-national for the provinces' release).
+    #[schemars(extend("x-zh" = "同年度同指标的全国目标事实"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub national_target_fact_id: Option<String>,
+    /// The national target's value in base units (the lower end of a range).
+    #[schemars(extend("x-zh" = "全国目标值(区间取下限)"))]
+    pub national_target_value: Option<f64>,
+    /// Upper end of a national range target.
+    #[schemars(extend("x-zh" = "全国目标区间上限"))]
+    pub national_target_value_max: Option<f64>,
+    /// The national target's qualifier.
+    #[schemars(extend("x-zh" = "全国目标限定"))]
+    pub national_qualifier: Option<Qualifier>,
+    /// target_value − national_target_value in the unit's base value (for ranges, lower end − lower end): how far the place aims above the centre (a decline target is negative, so a steeper decline gives a negative amplification).
+    #[schemars(extend("x-zh" = "目标加码(本地目标 − 全国目标; 区间取下限)"))]
+    pub amplification: Option<f64>,
 }
 
 /// A canonical indicator of the glossary (`data/glossary/indicators.csv`).

@@ -472,10 +472,10 @@ impl Table for TargetOutcome {
     const NAME: &'static str = "target_outcomes";
     const TITLE_EN: &'static str = "Targets and outcomes";
     const TITLE_ZH: &'static str = "目标与完成情况";
-    const DESCRIPTION_EN: &'static str = "One row per target of each report, beside the outcome the next report of the same place states for the target's year, the gap, and whether the target was met.";
+    const DESCRIPTION_EN: &'static str = "One row per target of each report, beside the outcome the next report of the same place states for the target's year, the gap, whether the target was met, and for a sub-national report the national target of the same indicator and year; plus one row per headline indicator a national or provincial report sets no target for (not_set), stated in the text or silent.";
     const DESCRIPTION_ZH: &'static str =
-        "每个目标一行,并列同一地区下一年度报告所述该年度的实际结果、差距及是否完成。";
-    const PRIMARY_KEY: &'static [&'static str] = &["target_fact_id"];
+        "每个目标一行,并列同一地区下一年度报告所述该年度的实际结果、差距及是否完成,地方报告另列同年度同指标的全国目标;全国和省级报告未设目标的主要指标各一行(not_set),注明文中明言或未提及。";
+    const PRIMARY_KEY: &'static [&'static str] = &["row_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
         ForeignKey {
