@@ -125,7 +125,7 @@ fn words() -> &'static BTreeMap<char, Vec<Word>> {
             }
         }
         for v in m.values_mut() {
-            v.sort_by(|a, b| b.word.len().cmp(&a.word.len()));
+            v.sort_by_key(|w| std::cmp::Reverse(w.word.len()));
         }
         m
     })
