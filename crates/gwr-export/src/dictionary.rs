@@ -100,6 +100,8 @@ pub fn data_dictionary_md() -> String {
             out.push_str("How `met` is decided · 完成判定规则 (`crates/gwr-panel`):\n\n");
             out.push_str(gwr_panel::MET_RULES_MD);
             out.push('\n');
+            out.push_str(gwr_panel::OFFICIAL_RULES_MD);
+            out.push('\n');
         }
     }
     out

@@ -2,7 +2,8 @@
 //!
 //! The stage of **gwr** that reads across reports: it links each target of a report to what
 //! became of it, the outcome the next report of the same place states for the target's year,
-//! and decides whether the target was met. The result is the `target_outcomes` table
+//! and decides whether the target was met; and, when the package holds the NBS statistical
+//! communiqué on that year, to the official figure it states (`official.rs`). The result is the `target_outcomes` table
 //! ([`gwr_model::TargetOutcome`]).
 //!
 //! The joins and group-bys across reports run in polars lazy frames; the rule that decides
@@ -21,12 +22,15 @@
 
 mod directions;
 mod judge;
+mod official;
 
 pub use directions::{direction_of, is_headline, Direction, DIRECTIONS_TSV};
 pub use judge::{judge, Judgement, APPROX_TOLERANCE, MET_RULES_MD};
+pub use official::OFFICIAL_RULES_MD;
 
 use gwr_model::{
-    Measure, OutcomeSource, OutcomeStatus, Qualifier, Report, Status, TargetOutcome, Unit,
+    DocumentKind, Measure, OutcomeSource, OutcomeStatus, Qualifier, Report, Status, TargetOutcome,
+    Unit,
 };
 use polars::prelude::*;
 
@@ -74,6 +78,8 @@ pub struct Panel {
     reports: Vec<(String, Option<String>, Option<i32>)>,
     targets: Vec<TargetIn>,
     outcomes: Vec<OutcomeIn>,
+    /// The facts of the statistical communiqués: official outcomes, never next reports.
+    official: official::Official,
 }
 
 impl Panel {
@@ -84,6 +90,10 @@ impl Panel {
             return;
         };
         let place = row.place_code.clone().filter(|c| !c.is_empty());
+        if row.document_kind == DocumentKind::StatisticalCommunique {
+            self.official.add(report, place.as_deref());
+            return;
+        }
         self.reports
             .push((row.report_id.clone(), place.clone(), row.report_year));
         for t in &report.targets {
@@ -127,12 +137,14 @@ impl Panel {
             return Ok(Vec::new());
         }
         let found = self.link()?;
-        Ok(self
+        let mut rows: Vec<TargetOutcome> = self
             .targets
             .iter()
             .zip(found)
             .map(|(t, o)| row(t, o.map(|i| &self.outcomes[i])))
-            .collect())
+            .collect();
+        self.official.fill(&self.targets, &mut rows)?;
+        Ok(rows)
     }
 
     /// For each target (in order), the outcome fact chosen for it, as an index into
@@ -235,6 +247,13 @@ fn row(t: &TargetIn, o: Option<&OutcomeIn>) -> TargetOutcome {
         gap: o.map(|o| o.value - t.value),
         met: j.met,
         met_reason: j.reason,
+        // filled by `official::Official::fill`
+        official_outcome_fact_id: None,
+        official_outcome_value: None,
+        official_outcome_source: None,
+        official_gap: None,
+        official_met: None,
+        official_met_reason: None,
     }
 }
 
