@@ -125,7 +125,7 @@ fn headline_figures_of_several_communiques() {
     println!("communiqué headline figures right: {ok} of {n}");
     // every figure is found as an achieved fact of its year with its value; the indicator
     // coding of a few is the extractor's open work (misses are printed above)
-    assert!(n >= 40, "{n} gold lines");
+    assert!(n >= 36, "{n} gold lines");
     assert!(
         ok * 100 >= n * MIN_RIGHT_PERCENT,
         "{ok} of {n} right: {misses:#?}"
@@ -133,7 +133,7 @@ fn headline_figures_of_several_communiques() {
 }
 
 /// The share of the gold lines that must come out right (raise it as the coding improves).
-const MIN_RIGHT_PERCENT: usize = 0;
+const MIN_RIGHT_PERCENT: usize = 90;
 
 /// Every committed communiqué is recognised by its title and read as a statistical text.
 #[test]
