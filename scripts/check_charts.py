@@ -8,7 +8,7 @@ class="chart"> states its indicator, measure and unit, how many targets and outc
 and the linear map from (year, value) to pixels (data-x, data-y). For each figure this script
 takes the table's rows of that indicator, measure and unit with a year, computes where each
 target (hollow circle, stroke #1F77B4) and each outcome (filled circle, fill #D62728) must be
-drawn, and matches every one to a distinct drawn circle within 1.5 px. It fails when a row has
+drawn, and pairs them with the drawn circles year by year, each within 2.5 px. It fails when a row has
 no circle, a circle has no row, the counts differ from the figure's, or the page script did not
 mark the figure with the number of circles the browser laid out (data-rendered-points).
 Python standard library only.
@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 TARGET_STROKE = "#1F77B4"
 OUTCOME_FILL = "#D62728"
-TOLERANCE = 1.5
+TOLERANCE = 2.5  # pixels: the ends of the map and each point are rounded to whole pixels
 
 
 class Figures(HTMLParser):
@@ -47,27 +47,27 @@ class Figures(HTMLParser):
 def linear(spec):
     a, pa, b, pb = (float(x) for x in spec.split())
     scale = (pb - pa) / (b - a) if b != a else 0.0
-    return lambda v: pa + (v - a) * scale
+    return (lambda v: pa + (v - a) * scale), (lambda p: a + (p - pa) / scale if scale else a)
 
 
-def match(expected, circles, what, label):
-    free = [(float(c["cx"]), float(c["cy"])) for c in circles]
-    missing = []
-    for year, value, x, y in expected:
-        best = None
-        for i, (cx, cy) in enumerate(free):
-            d = max(abs(cx - x), abs(cy - y))
-            if d <= TOLERANCE and (best is None or d < best[0]):
-                best = (d, i)
-        if best is None:
-            missing.append(f"{year} {value}")
-        else:
-            free.pop(best[1])
+def match(expected, circles, what, label, year_of):
+    """Pairs rows and circles year by year (a year is one column of the chart), each column's
+    values in pixel order, so stacked points of many places pair one for one."""
+    rows_by_year, drawn_by_year = {}, {}
+    for year, value, _x, y in expected:
+        rows_by_year.setdefault(year, []).append((y, value))
+    for c in circles:
+        drawn_by_year.setdefault(round(year_of(float(c["cx"]))), []).append(float(c["cy"]))
     errors = []
-    if missing:
-        errors.append(f"{label}: {len(missing)} {what} rows have no circle, e.g. {missing[:5]}")
-    if free:
-        errors.append(f"{label}: {len(free)} {what} circles match no row, e.g. {free[:5]}")
+    for year in sorted(set(rows_by_year) | set(drawn_by_year)):
+        want = sorted(rows_by_year.get(year, []))
+        got = sorted(drawn_by_year.get(year, []))
+        if len(want) != len(got):
+            errors.append(f"{label}: {year}: {len(want)} {what} rows, {len(got)} circles")
+            continue
+        off = [(v, cy) for (y, v), cy in zip(want, got) if abs(y - cy) > TOLERANCE]
+        if off:
+            errors.append(f"{label}: {year}: {what} values drawn elsewhere, e.g. {off[:3]}")
     return errors
 
 
@@ -89,7 +89,7 @@ def main(argv):
         key = (a["data-indicator"], a["data-measure"], a["data-unit"])
         seen.add(key[0])
         label = "/".join(key)
-        fx, fy = linear(a["data-x"]), linear(a["data-y"])
+        (fx, year_of), (fy, _) = linear(a["data-x"]), linear(a["data-y"])
         mine = [
             r
             for r in rows
@@ -123,8 +123,8 @@ def main(argv):
                 f"{len(drawn_t) + len(drawn_o)}"
             )
         place = lambda pts: [(y, v, fx(y), fy(v)) for y, v in pts]  # noqa: E731
-        errors += match(place(targets), drawn_t, "target", label)
-        errors += match(place(outcomes), drawn_o, "outcome", label)
+        errors += match(place(targets), drawn_t, "target", label, year_of)
+        errors += match(place(outcomes), drawn_o, "outcome", label, year_of)
         print(
             f"{label}: {len(targets)} targets, {len(outcomes)} outcomes, "
             f"{rendered} circles rendered"

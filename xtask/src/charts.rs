@@ -135,12 +135,7 @@ pub fn charts(rows: &[TargetOutcome], headline: &dyn Fn(&str) -> bool) -> Result
     Ok(out)
 }
 
-fn draw(
-    indicator: String,
-    measure: String,
-    unit: String,
-    rows: &[&TargetOutcome],
-) -> Result<Chart> {
+fn draw(indicator: String, measure: String, unit: String, rows: &[Point]) -> Result<Chart> {
     let err = |e: &dyn std::fmt::Display| anyhow!("chart {indicator}/{measure}/{unit}: {e}");
     let years: Vec<i32> = rows.iter().map(|r| r.year).collect();
     let (y0, y1) = (
@@ -198,10 +193,8 @@ fn draw(
         x_map = (f64::from(y0), a.0, f64::from(y1), b.0);
         y_map = (lo, a.1, hi, b.1);
         if one_place {
-            let mut t: Vec<(f64, f64)> = rows
-                .iter()
-                .map(|r| (f64::from(r.year), r.target))
-                .collect();
+            let mut t: Vec<(f64, f64)> =
+                rows.iter().map(|r| (f64::from(r.year), r.target)).collect();
             t.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
             chart
                 .draw_series(LineSeries::new(t, TARGET_COLOUR.mix(0.5)))
@@ -293,6 +286,12 @@ mod tests {
             national_target_value_max: None,
             national_qualifier: None,
             amplification: None,
+            official_outcome_fact_id: None,
+            official_outcome_value: None,
+            official_outcome_source: None,
+            official_gap: None,
+            official_met: None,
+            official_met_reason: None,
         }
     }
 

@@ -6,7 +6,8 @@
 //!   upstream folders copied);
 //! - `sources/`: the report files, copied unchanged from upstream (same relative paths);
 //! - `manifest.csv`: one line per report — file, report_id, report_year, report_year_basis,
-//!   place_zh, admin_level, place_code, delivered_date, speaker, title, source_url. It is generated once
+//!   place_zh, admin_level, place_code, delivered_date, speaker, title, source_url, document_kind
+//!   (empty: recognised from the title). It is generated once
 //!   by `cargo xtask collections import` from the front matter and what the text says, then
 //!   committed: a person corrects one report's year or place by editing its line, and a later
 //!   import keeps every line that is already there.
@@ -25,7 +26,7 @@ use anyhow::{bail, Context, Result};
 use gwr_export::html::{escape, report_page_name};
 use gwr_export::{PackageMeta, SourceText};
 use gwr_extract::{decode, SourceInfo};
-use gwr_model::{AdminLevel, Indicator, Report, ReportMeta, YearBasis};
+use gwr_model::{AdminLevel, DocumentKind, Indicator, Report, ReportMeta, YearBasis};
 
 use crate::charts::Chart;
 use serde::{Deserialize, Serialize};
@@ -90,6 +91,10 @@ pub struct ManifestRow {
     pub title: Option<String>,
     /// The address of the page the text was taken from.
     pub source_url: Option<String>,
+    /// What kind of document the file is (`work_report`, `statistical_communique`); empty:
+    /// recognised from the title when extracted.
+    #[serde(default)]
+    pub document_kind: Option<DocumentKind>,
 }
 
 /// One collection, as found under `data/collections/<name>/`.
@@ -183,6 +188,7 @@ impl ManifestRow {
             speaker: self.speaker.clone(),
             source_url: self.source_url.clone(),
             sha256: Some(sha256),
+            document_kind: self.document_kind,
             ..Default::default()
         };
         meta.validate()?;
@@ -382,10 +388,17 @@ fn list_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// The upstream folder of the NBS statistical communiqués (`<year>.md`, the year reported on).
+const COMMUNIQUE_FOLDER: &str = "国家统计局年度统计";
+
 /// The manifest line of a new file, read as `gwr extract` reads it (Markdown, the folder's
 /// place as a hint); the folder, when it names a place (`政府工作报告-省自治区/福建省/2024.md`),
-/// is the place, resolved to its division code.
+/// is the place, resolved to its division code. A file of the communiqués' folder is a
+/// statistical communiqué of the country on the year its name says.
 fn infer_row(rel: &str, text: &str) -> ManifestRow {
+    if rel.split('/').next() == Some(COMMUNIQUE_FOLDER) {
+        return communique_row(rel, text);
+    }
     let stem = rel
         .rsplit('/')
         .next()
@@ -450,6 +463,49 @@ fn infer_row(rel: &str, text: &str) -> ManifestRow {
         speaker: meta.speaker.clone(),
         title: some(meta.title.clone()),
         source_url: meta.source_url.clone(),
+        document_kind: Some(DocumentKind::WorkReport),
+    }
+}
+
+/// The manifest line of a statistical communiqué (`国家统计局年度统计/2023.md`): the country,
+/// the year of the file name (the year it reports on; its title names it), id
+/// `cn-nbs-communique-<year>`, the title as the text prints it (the front matter's is often a
+/// bare year), the date line as the date.
+fn communique_row(rel: &str, text: &str) -> ManifestRow {
+    let stem = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".md");
+    let hints = gwr_extract::infer::Hints {
+        markdown: true,
+        place: Some("中华人民共和国".to_string()),
+    };
+    let meta = gwr_extract::infer::infer_meta_with(text, stem, &hints);
+    let year = stem
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1949..=2100).contains(y));
+    let analysis = gwr_extract::markdown::Markdown::read(text).analysis;
+    let title = gwr_extract::kind::title_line(&analysis)
+        .or_else(|| (!meta.title.is_empty()).then(|| meta.title.clone()));
+    ManifestRow {
+        file: rel.to_string(),
+        report_id: format!("cn-nbs-communique-{}", gwr_model::meta::sanitize_id(stem)),
+        report_year: year,
+        report_year_basis: Some(if year.is_some() {
+            YearBasis::Title
+        } else {
+            YearBasis::Unknown
+        }),
+        place_zh: "中华人民共和国".into(),
+        admin_level: "national".into(),
+        place_code: Some("100000".into()),
+        delivered_date: meta.delivered_date.clone(),
+        speaker: None,
+        title,
+        source_url: meta.source_url.clone(),
+        document_kind: Some(DocumentKind::StatisticalCommunique),
     }
 }
 
@@ -561,6 +617,7 @@ mod tests {
             speaker: None,
             title: None,
             source_url: None,
+            document_kind: None,
         };
         let mut rows = vec![row("a"), row("a"), row("b")];
         dedupe_ids(&mut rows);
@@ -595,5 +652,23 @@ mod infer_tests {
         let row = infer_row("政府工作报告-省自治区/陕西省/2010.md", text);
         assert_eq!(row.report_id, "cn-shaanxi-2010");
         assert_eq!(row.place_code.as_deref(), Some("610000"));
+    }
+
+    /// A file of the communiqués' folder: the country, the year it reports on, its kind, the
+    /// title the text prints (the front matter's is a bare year).
+    #[test]
+    fn a_communique_is_the_country_on_the_year_of_its_name() {
+        let text = "---\nsource: https://www.stats.gov.cn/x.html\ntitle: 2010年\n---\n\n**中华人民共和国**\n\n**2010年国民经济和社会发展统计公报[1]**\n\n中华人民共和国国家统计局\n\n2011年2月28日\n\n2010年，国民经济保持了平稳较快发展。\n";
+        let row = infer_row("国家统计局年度统计/2010.md", text);
+        assert_eq!(row.report_id, "cn-nbs-communique-2010");
+        assert_eq!(row.report_year, Some(2010));
+        assert_eq!(row.place_code.as_deref(), Some("100000"));
+        assert_eq!(row.admin_level, "national");
+        assert_eq!(row.document_kind, Some(DocumentKind::StatisticalCommunique));
+        assert_eq!(
+            row.title.as_deref(),
+            Some("2010年国民经济和社会发展统计公报")
+        );
+        assert_eq!(row.delivered_date.as_deref(), Some("2011-02-28"));
     }
 }

@@ -101,6 +101,7 @@ pub fn data_dictionary_md() -> String {
             out.push_str(gwr_panel::MET_RULES_MD);
             out.push('\n');
             out.push_str(gwr_panel::NOT_SET_AND_LEVELS_MD);
+            out.push_str(gwr_panel::OFFICIAL_RULES_MD);
             out.push('\n');
         }
     }

@@ -24,6 +24,7 @@ pub mod facts;
 pub mod glossary;
 pub mod ids;
 pub mod infer;
+pub mod kind;
 pub mod lexicon;
 pub mod markdown;
 pub mod normal;
@@ -34,7 +35,7 @@ pub mod structure;
 pub mod targets;
 pub mod text;
 
-use gwr_model::{Report, ReportMeta, ReportRow};
+use gwr_model::{DocumentKind, Report, ReportMeta, ReportRow};
 
 /// What is known of the file the text came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,10 +69,25 @@ pub fn extract(text: &str, meta: &ReportMeta, source: &SourceInfo) -> Report {
     let md = (source.markdown || markdown::has_front_matter(text))
         .then(|| markdown::Markdown::read(text));
     let read = md.as_ref().map_or(text, |m| m.analysis.as_str());
+    // a statistical communiqué is read as a statistical text: every fact achieved, about the
+    // year it reports on, no plan part
+    let kind = kind::document_kind(meta, read.trim_start());
+    let with_kind;
+    let meta = if meta.document_kind == Some(kind) {
+        meta
+    } else {
+        with_kind = ReportMeta {
+            document_kind: Some(kind),
+            ..meta.clone()
+        };
+        &with_kind
+    };
     // every pass reads the same chars; the facts and the quality detectors the same tokens
     let chars = text::chars(read);
     let heading_lines = md.as_ref().map_or(&[][..], |m| &m.heading_lines[..]);
-    let structure = structure::segment_marked(read, &chars, &meta.report_id, heading_lines);
+    let statistical = kind == DocumentKind::StatisticalCommunique;
+    let structure =
+        structure::segment_marked(read, &chars, &meta.report_id, heading_lines, statistical);
     let tokens = numbers::scan_chars(&chars);
     let facts = facts::extract_facts_from(&chars, &tokens, &structure, meta);
     let targets = targets::build_targets(&facts, &meta.report_id);
@@ -201,6 +217,7 @@ fn report_row(
         char_count: text.chars().count() as u64,
         body_start: structure.body_start as u64,
         body_end: structure.body_end as u64,
+        document_kind: meta.document_kind.unwrap_or_default(),
     }
 }
 

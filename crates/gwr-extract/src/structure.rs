@@ -53,22 +53,31 @@ pub fn segment(text: &str, report_id: &str) -> Structure {
 
 /// [`segment`] on the text's chars, when the caller has them already.
 pub(crate) fn segment_chars(text: &str, chars: &[char], report_id: &str) -> Structure {
-    segment_marked(text, chars, report_id, &[])
+    segment_marked(text, chars, report_id, &[], false)
 }
 
 /// [`segment_chars`] with the lines a Markdown source marks as headings (`heading_lines`:
 /// where they start, see [`crate::markdown::Markdown::heading_lines`]). When the text numbers
 /// no part (一、), those of them inside the body that read as titles are its parts.
+///
+/// A `statistical` text (a statistical communiqué) has no salutation: its body starts at its
+/// first sentence, the line after its title, issuer and date lines (the first line holding a
+/// 。), so the opening summary with the year's headline figures is body text.
 pub(crate) fn segment_marked(
     text: &str,
     chars: &[char],
     report_id: &str,
     heading_lines: &[usize],
+    statistical: bool,
 ) -> Structure {
     let lines = split_lines(chars);
     let mut diagnostics = Vec::new();
 
-    let salutation = lines.iter().position(|l| l.starts_with(chars, SALUTATION));
+    let salutation = if statistical {
+        lines.iter().position(|l| l.content(chars).contains(&'。'))
+    } else {
+        lines.iter().position(|l| l.starts_with(chars, SALUTATION))
+    };
     let first_line = salutation.unwrap_or(0);
     let (parts, bracketed_parts) = find_parts(chars, &lines, first_line, &mut diagnostics);
     let body_start = match (salutation, parts.first()) {

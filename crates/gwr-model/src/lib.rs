@@ -25,9 +25,10 @@ pub mod table;
 pub use meta::{MetaError, ReportMeta};
 pub use quality_code::{QualityCode, UnknownQualityCode};
 pub use rows::{
-    AdminLevel, Consistency, Fact, Indicator, Measure, Met, NotSetBasis, OutcomeSource,
-    OutcomeStatus, Paragraph, ParagraphKind, PlaceRow, Qualifier, QualityIssue, ReportRow, Section,
-    SectionKind, Severity, Status, Target, TargetOutcome, TargetStatus, Unit, YearBasis,
+    AdminLevel, Consistency, DocumentKind, Fact, Indicator, Measure, Met, NotSetBasis,
+    OutcomeSource, OutcomeStatus, Paragraph, ParagraphKind, PlaceRow, Qualifier, QualityIssue,
+    ReportRow, Section, SectionKind, Severity, Status, Target, TargetOutcome, TargetStatus, Unit,
+    YearBasis,
 };
 pub use table::{FieldSpec, FieldType, ForeignKey, Table};
 

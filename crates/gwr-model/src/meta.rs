@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rows::{AdminLevel, YearBasis};
+use crate::rows::{AdminLevel, DocumentKind, YearBasis};
 
 /// Metadata of one report that the text alone does not give reliably (`report.toml`).
 ///
@@ -68,6 +68,10 @@ pub struct ReportMeta {
     /// SHA-256 of the text file, when recorded; checked against the file.
     #[serde(default)]
     pub sha256: Option<String>,
+    /// What kind of document the text is (`work_report`, `statistical_communique`); when not
+    /// given, extraction recognises a statistical communiqué by its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_kind: Option<DocumentKind>,
 }
 
 fn default_level() -> AdminLevel {

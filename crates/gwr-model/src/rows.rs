@@ -249,6 +249,30 @@ pub enum YearBasis {
     Unknown,
 }
 
+/// What kind of document a report is (`reports.document_kind`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A government work report (政府工作报告): a review of the past year and the plan, with targets, for the year it is delivered in.
+    #[default]
+    WorkReport,
+    /// A statistical communiqué of the National Bureau of Statistics (国民经济和社会发展统计公报; before 1990 关于…国民经济计划执行结果的公报): the official figures of the year it reports on, every fact achieved, no targets.
+    StatisticalCommunique,
+}
+
 /// One delivered government work report and its metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportRow {
@@ -334,6 +358,10 @@ pub struct ReportRow {
     /// Code-point offset where the report body ends (exclusive).
     #[schemars(range(min = 0), extend("x-zh" = "正文结束偏移(不含)"))]
     pub body_end: u64,
+    /// What kind of document this is: a government work report (work_report) or an NBS statistical communiqué (statistical_communique), whose facts are all achieved figures of the year it reports on. Given in the metadata, else recognised from the title.
+    #[schemars(extend("x-zh" = "文件类型(政府工作报告 work_report / 统计公报 statistical_communique)"))]
+    #[serde(default)]
+    pub document_kind: DocumentKind,
 }
 
 /// A part or numbered section of a report.
@@ -620,6 +648,8 @@ pub struct PlaceRow {
 pub enum OutcomeSource {
     /// The next report of the same place (the report of year Y+1 reviewing year Y).
     NextReport,
+    /// The NBS statistical communiqué on year Y (国民经济和社会发展统计公报): the official figure.
+    StatisticalCommunique,
 }
 
 /// How final an outcome is.
@@ -771,6 +801,30 @@ pub struct TargetOutcome {
     /// target_value − national_target_value in the unit's base value (for ranges, lower end − lower end): how far the place aims above the centre (a decline target is negative, so a steeper decline gives a negative amplification).
     #[schemars(extend("x-zh" = "目标加码(本地目标 − 全国目标; 区间取下限)"))]
     pub amplification: Option<f64>,
+    /// The fact of the statistical communiqué on the target's year that states the official outcome (same place, indicator, measure, unit and year), when the package has one.
+    #[schemars(extend("x-zh" = "官方结果事实(统计公报)"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub official_outcome_fact_id: Option<String>,
+    /// The official outcome in the target's unit, as the communiqué states it.
+    #[schemars(extend("x-zh" = "官方结果(统计公报)"))]
+    #[serde(default)]
+    pub official_outcome_value: Option<f64>,
+    /// Where the official outcome was read: statistical_communique; empty when there is none.
+    #[schemars(extend("x-zh" = "官方结果来源"))]
+    #[serde(default)]
+    pub official_outcome_source: Option<OutcomeSource>,
+    /// official_outcome_value − target_value (the lower end of a range target).
+    #[schemars(extend("x-zh" = "官方差距(官方结果 − 目标)"))]
+    #[serde(default)]
+    pub official_gap: Option<f64>,
+    /// Yes, no or unclear against the official outcome, by the same rule as `met`; empty when there is no official outcome.
+    #[schemars(extend("x-zh" = "按官方结果是否完成(是/否/不明; 无官方结果时为空)"))]
+    #[serde(default)]
+    pub official_met: Option<Met>,
+    /// Why the target counts as met, not met or unclear against the official outcome, or why there is none, in words.
+    #[schemars(extend("x-zh" = "官方结果判定理由"))]
+    #[serde(default, serialize_with = "text::some_nonempty")]
+    pub official_met_reason: Option<String>,
 }
 
 /// A canonical indicator of the glossary (`data/glossary/indicators.csv`).

@@ -300,9 +300,9 @@ impl Table for ReportRow {
     const NAME: &'static str = "reports";
     const TITLE_EN: &'static str = "Reports";
     const TITLE_ZH: &'static str = "报告";
-    const DESCRIPTION_EN: &'static str = "One row per government work report: place, level, year, meeting, speaker, source and checksum.";
+    const DESCRIPTION_EN: &'static str = "One row per report (a government work report, or an NBS statistical communiqué): place, level, year, meeting, speaker, source, checksum and document kind.";
     const DESCRIPTION_ZH: &'static str =
-        "每份政府工作报告一行:地区、级别、年度、会议、报告人、来源与校验和。";
+        "每份报告(政府工作报告或国家统计局统计公报)一行:地区、级别、年度、会议、报告人、来源、校验和与文件类型。";
     const PRIMARY_KEY: &'static [&'static str] = &["report_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[ForeignKey {
         fields: &["place_code"],
@@ -472,9 +472,9 @@ impl Table for TargetOutcome {
     const NAME: &'static str = "target_outcomes";
     const TITLE_EN: &'static str = "Targets and outcomes";
     const TITLE_ZH: &'static str = "目标与完成情况";
-    const DESCRIPTION_EN: &'static str = "One row per target of each report, beside the outcome the next report of the same place states for the target's year, the gap, whether the target was met, and for a sub-national report the national target of the same indicator and year; plus one row per headline indicator a national or provincial report sets no target for (not_set), stated in the text or silent.";
+    const DESCRIPTION_EN: &'static str = "One row per target of each report, beside the outcome the next report of the same place states for the target's year, the gap, whether the target was met, and for a sub-national report the national target of the same indicator and year; where the package holds the NBS statistical communiqué on that year, the official outcome it states, its gap and verdict; plus one row per headline indicator a national or provincial report sets no target for (not_set), stated in the text or silent.";
     const DESCRIPTION_ZH: &'static str =
-        "每个目标一行,并列同一地区下一年度报告所述该年度的实际结果、差距及是否完成,地方报告另列同年度同指标的全国目标;全国和省级报告未设目标的主要指标各一行(not_set),注明文中明言或未提及。";
+        "每个目标一行,并列同一地区下一年度报告所述该年度的实际结果、差距及是否完成,地方报告另列同年度同指标的全国目标;包内有该年度国家统计局统计公报时,并列公报所载官方结果、差距及是否完成;全国和省级报告未设目标的主要指标各一行(not_set),注明文中明言或未提及。";
     const PRIMARY_KEY: &'static [&'static str] = &["row_id"];
     const FOREIGN_KEYS: &'static [ForeignKey] = &[
         TO_REPORT,
@@ -495,6 +495,11 @@ impl Table for TargetOutcome {
         },
         ForeignKey {
             fields: &["outcome_fact_id"],
+            resource: "facts",
+            reference_fields: &["fact_id"],
+        },
+        ForeignKey {
+            fields: &["official_outcome_fact_id"],
             resource: "facts",
             reference_fields: &["fact_id"],
         },

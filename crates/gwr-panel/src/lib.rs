@@ -2,7 +2,8 @@
 //!
 //! The stage of **gwr** that reads across reports: it links each target of a report to what
 //! became of it, the outcome the next report of the same place states for the target's year,
-//! and decides whether the target was met. The result is the `target_outcomes` table
+//! and decides whether the target was met; and, when the package holds the NBS statistical
+//! communiqué on that year, to the official figure it states (`official.rs`). The result is the `target_outcomes` table
 //! ([`gwr_model::TargetOutcome`]).
 //!
 //! The joins and group-bys across reports run in polars lazy frames; the rule that decides
@@ -28,15 +29,17 @@ mod directions;
 mod judge;
 pub mod levels;
 pub mod not_set;
+mod official;
 
 pub use directions::{direction_of, is_headline, Direction, DIRECTIONS_TSV};
 pub use judge::{judge, Judgement, APPROX_TOLERANCE, MET_RULES_MD};
+pub use official::OFFICIAL_RULES_MD;
 
 /// How `not_set` rows and the national columns are made, as the data dictionary prints it.
 pub const NOT_SET_AND_LEVELS_MD: &str = "\
 **`not_set` rows.** A national or provincial report of known place and year gets one row per \
 headline indicator it sets no target for (`crates/gwr-panel/data/headlines.tsv`: GDP growth — \
-an `economic_growth` or `gnp` target counts as one —, CPI, jobs, unemployment, fiscal revenue, \
+a `gnp` target counts as one —, CPI (or the retail price index), jobs, unemployment, fiscal revenue, \
 investment, retail sales, trade, income, grain, energy intensity; the deficits and M2 for the \
 national reports only). City, county and town reports get none: they choose their own menu of \
 targets, so an absence says little. The row has `target_status` `not_set`, no target, outcome \
@@ -54,8 +57,8 @@ that package. `amplification` = `target_value` − `national_target_value`, in t
 value; for a range, the lower ends (as `target_value` and `gap`).\n";
 
 use gwr_model::{
-    Measure, NotSetBasis, OutcomeSource, OutcomeStatus, Qualifier, Report, Status, TargetOutcome,
-    TargetStatus, Unit,
+    DocumentKind, Measure, NotSetBasis, OutcomeSource, OutcomeStatus, Qualifier, Report, Status,
+    TargetOutcome, TargetStatus, Unit,
 };
 use levels::NationalIn;
 use not_set::Statement;
@@ -120,6 +123,8 @@ pub struct Panel {
     /// order of the calls).
     reference: Vec<NationalIn>,
     not_set: Vec<NotSetIn>,
+    /// The facts of the statistical communiqués: official outcomes, never next reports.
+    official: official::Official,
 }
 
 impl Panel {
@@ -156,6 +161,10 @@ impl Panel {
         };
         let report_ix = self.reports.len();
         let place = row.place_code.clone().filter(|c| !c.is_empty());
+        if row.document_kind == DocumentKind::StatisticalCommunique {
+            self.official.add(report, place.as_deref());
+            return;
+        }
         self.reports
             .push((row.report_id.clone(), place.clone(), row.report_year));
         for t in &report.targets {
@@ -236,6 +245,11 @@ impl Panel {
             rows.push(row(t, o, n));
         }
         rows.extend(unset.map(|n| self.not_set_row(n)));
+        let mut set: Vec<&mut TargetOutcome> = rows
+            .iter_mut()
+            .filter(|r| r.target_status == TargetStatus::Set)
+            .collect();
+        self.official.fill(&self.targets, &mut set)?;
         Ok(rows)
     }
 
@@ -281,6 +295,12 @@ impl Panel {
             national_target_value_max: None,
             national_qualifier: None,
             amplification: None,
+            official_outcome_fact_id: None,
+            official_outcome_value: None,
+            official_outcome_source: None,
+            official_gap: None,
+            official_met: None,
+            official_met_reason: None,
         }
     }
 
@@ -411,6 +431,13 @@ fn row(t: &TargetIn, o: Option<&OutcomeIn>, n: Option<&NationalIn>) -> TargetOut
         national_target_value_max: n.and_then(|n| n.value_max),
         national_qualifier: n.map(|n| n.qualifier),
         amplification: n.map(|n| t.value - n.value),
+        // filled by `official::Official::fill`
+        official_outcome_fact_id: None,
+        official_outcome_value: None,
+        official_outcome_source: None,
+        official_gap: None,
+        official_met: None,
+        official_met_reason: None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! told apart by whether the text says so (`stated`, with the sentence) or is silent.
 //!
 //! Two data files: `data/headlines.tsv` (which headline codes get a row at which level, and
-//! which codes count as another: an `economic_growth` target is a `gdp` target) and
+//! which codes count as another: a `gnp` target is a `gdp` target) and
 //! `data/not_set.tsv` (the words of a sentence saying no target is set: a negation, an
 //! indicator word and, after both, a target word, in one clause).
 
@@ -379,11 +379,12 @@ mod tests {
                 );
             }
         }
-        assert_eq!(counts_for("economic_growth"), "gdp");
+        assert_eq!(counts_for("gnp"), "gdp");
+        assert_eq!(counts_for("retail_price_index"), "cpi");
         assert!(headline_codes(AdminLevel::National).contains(&"m2_money_supply"));
         assert!(!headline_codes(AdminLevel::Province).contains(&"m2_money_supply"));
         assert!(headline_codes(AdminLevel::Town).is_empty());
-        assert!(!unset_codes(AdminLevel::National, ["economic_growth"]).contains(&"gdp"));
+        assert!(!unset_codes(AdminLevel::National, ["gnp"]).contains(&"gdp"));
         assert!(unset_codes(AdminLevel::National, ["cpi"]).contains(&"gdp"));
     }
 

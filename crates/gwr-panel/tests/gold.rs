@@ -236,16 +236,20 @@ fn matches(g: &Gold, r: &TargetOutcome) -> bool {
     r.indicator.as_deref() == Some(g.indicator.as_str())
         && name(&r.measure) == g.measure
         && r.period == Some(g.period)
-        && g.value.is_some_and(|v| close(r.target_value, v))
+        && g.value
+            .is_some_and(|v| r.target_value.is_some_and(|t| close(t, v)))
         && close_opt(r.target_value_max, g.value_max)
         && name(&r.qualifier) == g.qualifier
         && name(&r.unit) == g.unit
 }
 
 fn show(r: &TargetOutcome) -> String {
+    let target = r
+        .target_value
+        .map_or("(no value)".into(), |v| v.to_string());
     let value = match r.target_value_max {
-        Some(m) => format!("{}–{m}", r.target_value),
-        None => format!("{}", r.target_value),
+        Some(m) => format!("{target}–{m}"),
+        None => target,
     };
     format!(
         "{} {} {} {} {} {}",
@@ -263,7 +267,10 @@ fn show(r: &TargetOutcome) -> String {
 fn nearest(g: &Gold, rows: &[&TargetOutcome]) -> String {
     let same_value: Vec<_> = rows
         .iter()
-        .filter(|r| g.value.is_some_and(|v| close(r.target_value, v)))
+        .filter(|r| {
+            g.value
+                .is_some_and(|v| r.target_value.is_some_and(|t| close(t, v)))
+        })
         .map(|r| show(r))
         .collect();
     if !same_value.is_empty() {

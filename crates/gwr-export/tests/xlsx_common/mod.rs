@@ -211,6 +211,7 @@ pub fn report() -> Report {
         char_count: n,
         body_start: span("各位代表", 0).0,
         body_end: n,
+        document_kind: gwr_model::DocumentKind::WorkReport,
     };
     let (ps, pe) = span(
         "全年实现区级财政收入5.87亿元,同比增长14.5%。<b>不是标签</b> & \"引号\" 'x'",

@@ -230,7 +230,13 @@ fn facts_core(
             )
         })
         .collect();
-    let plan_start = find_plan_start(&norm, structure, meta.report_year, body_start, body_end);
+    // a statistical communiqué states what was achieved in the year it reports on: no plan part
+    let statistical = meta.document_kind == Some(gwr_model::DocumentKind::StatisticalCommunique);
+    let plan_start = if statistical {
+        body_end
+    } else {
+        find_plan_start(&norm, structure, meta.report_year, body_start, body_end)
+    };
     let glossary = Glossary::builtin();
     // phrases are delimited by facts and by numbers that lost their measure word, not by
     // years, codes or names (城镇居民人均可支配收入由2002年7703元, 5G用户普及率)
@@ -244,6 +250,7 @@ fn facts_core(
         norm: &norm,
         report_year: meta.report_year,
         plan_start,
+        statistical,
         years: &years,
         glossary,
         rules_off: rules_off(),
@@ -382,6 +389,9 @@ struct Ctx<'a> {
     norm: &'a [char],
     report_year: Option<i32>,
     plan_start: usize,
+    /// A statistical text (a statistical communiqué): every fact achieved, and a fact that
+    /// names no year is about the report year, the year it reports on.
+    statistical: bool,
     years: &'a [(usize, usize, i32)],
     glossary: &'a Glossary,
     /// The subject rules turned off, one bit per index of [`SUBJECT_RULES`] (none, except in

@@ -75,6 +75,7 @@ pub fn subject_of_phrase(phrase: &str) -> String {
         norm: &t,
         report_year: Some(2024),
         plan_start: usize::MAX,
+        statistical: false,
         years: &[],
         glossary: Glossary::builtin(),
         rules_off: rules_off(),

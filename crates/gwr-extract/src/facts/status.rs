@@ -9,6 +9,9 @@ impl Ctx<'_> {
         group_start: usize,
         clause_start: usize,
     ) -> Status {
+        if self.statistical {
+            return Status::Actual;
+        }
         let t = self.norm;
         let (g, p) = (group_start, tok.start);
         // 预计 governs its list (across ；, to the end of the sentence) until a clause starts
@@ -124,7 +127,7 @@ impl Ctx<'_> {
         {
             return self.report_year.map(|y| y - 1);
         }
-        if tok.start >= self.plan_start || contains(t, ca, cb, "今年") {
+        if tok.start >= self.plan_start || contains(t, ca, cb, "今年") || self.statistical {
             return self.report_year;
         }
         // a forecast in the review is about the year reviewed (预计全年…)

@@ -28,6 +28,7 @@ fn subjects() {
             norm: &t,
             report_year: Some(2024),
             plan_start: usize::MAX,
+            statistical: false,
             years: &[],
             glossary: g,
             rules_off: 0,
