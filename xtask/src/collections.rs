@@ -467,6 +467,21 @@ fn infer_row(rel: &str, text: &str) -> ManifestRow {
     }
 }
 
+/// The first line that is a date alone (`2011年2月28日`, the communiqué's date line), as
+/// `YYYY-MM-DD`.
+fn date_line(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let line = line.trim().trim_matches('*').trim();
+        let (y, rest) = line.split_once('年')?;
+        let (m, rest) = rest.split_once('月')?;
+        let d = rest.strip_suffix('日')?;
+        let num = |s: &str| s.parse::<u32>().ok();
+        let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+        ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    })
+}
+
 /// The manifest line of a statistical communiqué (`国家统计局年度统计/2023.md`): the country,
 /// the year of the file name (the year it reports on; its title names it), id
 /// `cn-nbs-communique-<year>`, the title as the text prints it (the front matter's is often a
@@ -501,7 +516,7 @@ fn communique_row(rel: &str, text: &str) -> ManifestRow {
         place_zh: "中华人民共和国".into(),
         admin_level: "national".into(),
         place_code: Some("100000".into()),
-        delivered_date: meta.delivered_date.clone(),
+        delivered_date: meta.delivered_date.clone().or_else(|| date_line(text)),
         speaker: None,
         title,
         source_url: meta.source_url.clone(),

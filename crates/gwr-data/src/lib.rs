@@ -340,7 +340,7 @@ pub fn target_outcomes() -> &'static [TargetOutcome] {
 /// // 2020: no GDP growth target, and the report says so
 /// let gdp_2020 = national_target_outcomes()
 ///     .iter()
-///     .find(|t| t.period == Some(2020) && t.indicator.as_deref() == Some("gdp"))
+///     .find(|t| t.report_id == "cn-2020" && t.indicator.as_deref() == Some("gdp"))
 ///     .unwrap();
 /// assert_eq!(gdp_2020.target_status, TargetStatus::NotSet);
 /// assert_eq!(gdp_2020.not_set_basis, Some(NotSetBasis::Stated));
