@@ -25,10 +25,10 @@ const LEVELS: [&str; 2] = ["national", "provincial"];
 /// (set, level) → (targets found, outcomes carried, not_set found): today's numbers rounded
 /// down. Raise them when the extractor improves; never lower them to make a change pass.
 const FLOORS: [(&str, &str, usize, usize, usize); 4] = [
-    ("tune", "national", 57, 20, 0),
-    ("tune", "provincial", 110, 44, 0),
-    ("heldout", "national", 32, 7, 0),
-    ("heldout", "provincial", 83, 14, 0),
+    ("tune", "national", 61, 21, 2),
+    ("tune", "provincial", 137, 54, 1),
+    ("heldout", "national", 37, 8, 0),
+    ("heldout", "provincial", 85, 14, 0),
 ];
 
 /// One row of a gold file.
